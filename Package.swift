@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "helpsite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "helpsite", targets: ["helpsite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "HelpMarkdown", dependencies: ["Ccmark"]),
+        .target(
+            name: "HelpSiteKit",
+            dependencies: [
+                "HelpMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "HelpSiteCLI",
+            dependencies: [
+                "HelpSiteKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "helpsite", dependencies: ["HelpSiteCLI"]),
+        .testTarget(name: "HelpMarkdownTests", dependencies: ["HelpMarkdown"]),
+        .testTarget(name: "HelpSiteKitTests", dependencies: ["HelpSiteKit", "HelpSiteCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+/// How quotes look in one language. cmark's smart punctuation yields English curly quotes; these replace them.
+public struct QuoteStyle: Sendable, Equatable {
+    public var primaryOpen: String
+    public var primaryClose: String
+    public var secondaryOpen: String
+    public var secondaryClose: String
+
+    public init(primaryOpen: String, primaryClose: String, secondaryOpen: String, secondaryClose: String) {
+        self.primaryOpen = primaryOpen
+        self.primaryClose = primaryClose
+        self.secondaryOpen = secondaryOpen
+        self.secondaryClose = secondaryClose
+    }
+
+    public static let english = QuoteStyle(primaryOpen: "\u{201C}", primaryClose: "\u{201D}",
+                                           secondaryOpen: "\u{2018}", secondaryClose: "\u{2019}")
+}
+
+public struct Typography: Sendable, Equatable {
+    public var quotes: QuoteStyle
+    /// French rules: no-break space before `: ; ! ?` and inside guillemets.
+    public var frenchSpacing: Bool
+
+    public init(quotes: QuoteStyle = .english, frenchSpacing: Bool = false) {
+        self.quotes = quotes
+        self.frenchSpacing = frenchSpacing
+    }
+}
+
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Keep raw HTML and every URL scheme. Off by default: cmark's safe mode drops both.
+    public var allowsUnsafeHTML: Bool
+    public var typography: Typography
+    /// Take a leading level-1 heading out of the body and report it as `RenderedMarkdown.title`.
+    public var extractsLeadingTitle: Bool
+
+    public init(allowsUnsafeHTML: Bool = false, typography: Typography = Typography(), extractsLeadingTitle: Bool = false) {
+        self.allowsUnsafeHTML = allowsUnsafeHTML
+        self.typography = typography
+        self.extractsLeadingTitle = extractsLeadingTitle
+    }
+}
+
+/// What the caller decides while a document is rendered.
+public struct RenderHooks {
+    /// Returns the URL to emit for a link or image, or nil to keep the written one.
+    public var resolveLink: (LinkReference) -> String?
+    /// Returns trusted HTML that replaces the directive's paragraph.
+    public var renderDirective: (Directive) -> String
+
+    public init(
+        resolveLink: @escaping (LinkReference) -> String? = { _ in nil },
+        renderDirective: @escaping (Directive) -> String = { _ in "" }
+    ) {
+        self.resolveLink = resolveLink
+        self.renderDirective = renderDirective
+    }
+}

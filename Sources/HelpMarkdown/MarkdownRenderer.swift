@@ -1,0 +1,262 @@
+import Ccmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parses Markdown with cmark's AST API, adjusts the tree (heading ids, links, directives, typography)
+/// and renders HTML. Every cmark object is created and freed inside `render`.
+public enum MarkdownRenderer {
+    public static func render(
+        _ markdown: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        hooks: RenderHooks = RenderHooks()
+    ) -> RenderedMarkdown {
+        var cmarkOptions = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART
+        if options.allowsUnsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+
+        let document: OpaquePointer? = markdown.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, cmarkOptions) }
+        } ?? {
+            var copy = markdown
+            return copy.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, cmarkOptions) }
+            }
+        }()
+        guard let document else {
+            return RenderedMarkdown(html: "", title: nil, headings: [], links: [], directives: [])
+        }
+        defer { cmark_node_free(document) }
+
+        var tree = TreeEditor(document: document, options: options, hooks: hooks, renderOptions: cmarkOptions)
+        tree.apply()
+
+        guard let rendered = cmark_render_html(document, cmarkOptions) else {
+            return RenderedMarkdown(html: "", title: tree.title, headings: tree.headings, links: tree.links, directives: tree.directives)
+        }
+        defer { free(rendered) }
+        return RenderedMarkdown(
+            html: String(cString: rendered),
+            title: tree.title,
+            headings: tree.headings,
+            links: tree.links,
+            directives: tree.directives
+        )
+    }
+}
+
+/// One pass over the tree collecting the nodes to change, then the changes; cmark forbids
+/// editing nodes other than the current one while an iterator walks them.
+private struct TreeEditor {
+    let document: OpaquePointer
+    let options: MarkdownOptions
+    let hooks: RenderHooks
+    let renderOptions: Int32
+
+    private(set) var title: String?
+    private(set) var headings: [Heading] = []
+    private(set) var links: [LinkReference] = []
+    private(set) var directives: [Directive] = []
+
+    private var headingNodes: [OpaquePointer] = []
+    private var linkNodes: [OpaquePointer] = []
+    private var textNodes: [OpaquePointer] = []
+    private var paragraphNodes: [OpaquePointer] = []
+
+    init(document: OpaquePointer, options: MarkdownOptions, hooks: RenderHooks, renderOptions: Int32) {
+        self.document = document
+        self.options = options
+        self.hooks = hooks
+        self.renderOptions = renderOptions
+    }
+
+    mutating func apply() {
+        if options.extractsLeadingTitle { extractLeadingTitle() }
+        collectNodes()
+        rewriteLinks()
+        applyTypography()
+        replaceDirectives()
+        identifyHeadings()
+    }
+
+    private mutating func extractLeadingTitle() {
+        guard let first = cmark_node_first_child(document),
+              cmark_node_get_type(first) == CMARK_NODE_HEADING,
+              cmark_node_get_heading_level(first) == 1 else { return }
+        title = plainText(of: first).trimmingSpaces()
+        cmark_node_unlink(first)
+        cmark_node_free(first)
+    }
+
+    private mutating func collectNodes() {
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
+            case CMARK_NODE_TEXT: textNodes.append(node)
+            case CMARK_NODE_PARAGRAPH: paragraphNodes.append(node)
+            default: break
+            }
+        }
+    }
+
+    private mutating func rewriteLinks() {
+        for node in linkNodes {
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let kind: LinkReference.Kind = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link
+            let reference = LinkReference(kind: kind, destination: destination, position: position(of: node))
+            links.append(reference)
+            if let replacement = hooks.resolveLink(reference) {
+                cmark_node_set_url(node, replacement)
+            } else if !options.allowsUnsafeHTML && URLSafety.isDangerous(destination, kind: kind) {
+                cmark_node_set_url(node, "")
+            }
+        }
+    }
+
+    private func applyTypography() {
+        let typography = options.typography
+        guard typography != Typography() else { return }
+        for node in textNodes {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            let original = String(cString: literal)
+            let adjusted = TypographyRules.apply(typography, to: original)
+            if adjusted != original { cmark_node_set_literal(node, adjusted) }
+        }
+    }
+
+    private mutating func replaceDirectives() {
+        for paragraph in paragraphNodes {
+            guard let child = cmark_node_first_child(paragraph),
+                  cmark_node_next(child) == nil,
+                  cmark_node_get_type(child) == CMARK_NODE_TEXT,
+                  cmark_node_get_type(cmark_node_parent(paragraph)) == CMARK_NODE_DOCUMENT,
+                  let literal = cmark_node_get_literal(child) else { continue }
+            let text = String(cString: literal)
+            guard text.hasPrefix(":::") else { continue }
+            let words = text.dropFirst(3).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard let name = words.first else { continue }
+            let directive = Directive(name: name, arguments: Array(words.dropFirst()), position: position(of: paragraph))
+            directives.append(directive)
+            let html = hooks.renderDirective(directive)
+            replace(paragraph, withRawBlock: html, closing: "")
+        }
+    }
+
+    private mutating func identifyHeadings() {
+        var ids = UniqueIDs()
+        for node in headingNodes where cmark_node_parent(node) != nil {
+            let explicitID = removeExplicitID(from: node)
+            let text = plainText(of: node).trimmingSpaces()
+            let id = ids.claim(explicitID ?? HeadingID.slug(for: text))
+            let level = Int(cmark_node_get_heading_level(node))
+            headings.append(Heading(level: level, text: text, id: id, isExplicitID: explicitID != nil, position: position(of: node)))
+
+            let inner = renderInlines(of: node)
+            replace(node, withRawBlock: "<h\(level) id=\"\(HTMLEscaping.escape(id))\">\(inner)</h\(level)>", closing: "")
+        }
+    }
+
+    /// Renders a block's inline children on their own, so a heading can carry an id attribute
+    /// that cmark's HTML renderer cannot emit.
+    private func renderInlines(of block: OpaquePointer) -> String {
+        let scratch = cmark_node_new(CMARK_NODE_DOCUMENT)!
+        defer { cmark_node_free(scratch) }
+        let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+        cmark_node_append_child(scratch, paragraph)
+        while let child = cmark_node_first_child(block) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(paragraph, child)
+        }
+        guard let rendered = cmark_render_html(scratch, renderOptions) else { return "" }
+        defer { free(rendered) }
+        let html = String(cString: rendered)
+        guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return html }
+        return String(html.dropFirst(3).dropLast(5))
+    }
+
+    /// Strips a trailing `{#id}` from the heading's last text node and returns the id.
+    private func removeExplicitID(from heading: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(heading),
+              cmark_node_get_type(last) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(last) else { return nil }
+        let text = String(cString: literal)
+        guard let (remainder, id) = HeadingID.splitExplicitID(text) else { return nil }
+        cmark_node_set_literal(last, remainder)
+        return id
+    }
+
+    private func replace(_ node: OpaquePointer, withRawBlock opening: String, closing: String) {
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(block, opening)
+        cmark_node_set_on_exit(block, closing)
+        cmark_node_insert_before(node, block)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// The text a reader sees, for titles and ids; walks the subtree iteratively.
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    private func position(of node: OpaquePointer) -> SourcePosition {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 {
+                return SourcePosition(line: line, column: max(1, Int(cmark_node_get_start_column(candidate))))
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return SourcePosition(line: 1, column: 1)
+    }
+}
+
+private struct UniqueIDs {
+    private var used: Set<String> = []
+
+    mutating func claim(_ candidate: String) -> String {
+        var id = candidate
+        var counter = 1
+        while used.contains(id) {
+            id = "\(candidate)-\(counter)"
+            counter += 1
+        }
+        used.insert(id)
+        return id
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,19 @@
+/// The schemes cmark's safe mode drops, checked the way a browser reads a URL: leading
+/// control characters and spaces ignored, tabs and newlines removed, case folded.
+public enum URLSafety {
+    private static let dangerousSchemes = ["javascript:", "vbscript:", "file:", "data:"]
+    private static let safeDataImages = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+
+    public static func isDangerous(_ url: String, kind: LinkReference.Kind = .link) -> Bool {
+        let normalized = String(String.UnicodeScalarView(
+            url.unicodeScalars
+                .drop(while: { $0.value <= 0x20 })
+                .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        )).lowercased()
+        guard let scheme = dangerousSchemes.first(where: { normalized.hasPrefix($0) }) else { return false }
+        if scheme == "data:" && kind == .image {
+            return !safeDataImages.contains(where: { normalized.hasPrefix($0) })
+        }
+        return true
+    }
+}

@@ -1,0 +1,43 @@
+public struct SiteConfig: Sendable {
+    public var title: String
+    /// Absolute, ending in `/`, e.g. `https://example.org/help/`.
+    public var baseURL: String
+    public var languages: [Language]
+    public var defaultLanguage: Language
+    public var brand: String
+    public var loginURL: String?
+    /// Raw HTML and every URL scheme in Markdown are kept only when this is true.
+    public var allowsUnsafeHTML: Bool
+    public var maxPageBytes: Int
+    /// Where the contact form posts; without it the contact page lists the other ways to get in touch.
+    public var contactFormEndpoint: String?
+
+    public static let defaultMaxPageBytes = 256 * 1024
+
+    /// The path part of `baseURL`, starting and ending with `/`.
+    public var basePath: String {
+        SiteConfig.path(ofAbsoluteURL: baseURL)
+    }
+
+    public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
+
+    static func path(ofAbsoluteURL url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return "/" }
+        let afterScheme = url[schemeEnd.upperBound...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+        return String(afterScheme[slash...])
+    }
+
+    /// Validates and normalizes a base URL: http or https, a host, no query or fragment, trailing slash.
+    static func normalizedBaseURL(_ raw: String) -> String? {
+        let lowered = raw.lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else { return nil }
+        guard !raw.contains("?"), !raw.contains("#"), !raw.contains(where: { $0.isWhitespace || $0 == "\\" }) else { return nil }
+        guard let schemeEnd = raw.range(of: "://") else { return nil }
+        let host = raw[schemeEnd.upperBound...].prefix(while: { $0 != "/" })
+        guard !host.isEmpty else { return nil }
+        let path = path(ofAbsoluteURL: raw)
+        guard !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+        return raw.hasSuffix("/") ? raw : raw + "/"
+    }
+}

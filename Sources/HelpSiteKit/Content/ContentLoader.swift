@@ -1,0 +1,173 @@
+/// Stages "discover" and "parse": finds every language folder's pages and strings and reads them.
+public struct ContentLoader {
+    public static let stringsFileName = "strings.yaml"
+    /// Files at the top of `content/` that are not language folders.
+    static let reservedRootFiles = [SiteConfigLoader.fileName, FactsLoader.fileName]
+
+    let contentDirectory: SitePath
+    let config: SiteConfig
+
+    public init(contentDirectory: SitePath, config: SiteConfig) {
+        self.contentDirectory = contentDirectory
+        self.config = config
+    }
+
+    public struct Result: Sendable {
+        public var pages: [SourcePage]
+        public var strings: [String: LanguageStrings]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func load() throws -> Result {
+        var log = DiagnosticLog()
+        let (markdownFiles, stringsFiles) = discover(log: &log)
+        try log.checkpoint()
+
+        var pages: [SourcePage] = []
+        pages.reserveCapacity(markdownFiles.count)
+        for file in markdownFiles {
+            if let page = parsePage(file, log: &log) { pages.append(page) }
+        }
+        var strings: [String: LanguageStrings] = [:]
+        for (language, file) in stringsFiles {
+            strings[language] = StringsLoader.load(file, log: &log)
+        }
+        try log.checkpoint()
+        return Result(pages: pages.filter { !$0.frontMatter.draft }, strings: strings, diagnostics: log.diagnostics)
+    }
+
+    struct MarkdownFile {
+        var language: String
+        var relativePath: String
+        var path: SitePath
+    }
+
+    private func discover(log: inout DiagnosticLog) -> ([MarkdownFile], [(String, SitePath)]) {
+        guard FileSystem.targetKind(of: contentDirectory.path) == .directory else {
+            log.append(.error(.discover, SourceLocation(file: contentDirectory.display), "content folder not found"))
+            return ([], [])
+        }
+        guard let contentRoot = contentDirectory.resolved else { return ([], []) }
+        var files: [MarkdownFile] = []
+        var strings: [(String, SitePath)] = []
+        let configured = config.languages.map(\.code)
+        let entries = (try? FileSystem.entries(of: contentDirectory.path)) ?? []
+        for name in entries where !name.hasPrefix(".") {
+            let path = contentDirectory.appending(name)
+            switch FileSystem.kind(of: path.path) {
+            case .directory:
+                if !configured.contains(name) {
+                    log.append(.error(.discover, SourceLocation(file: path.display),
+                                      "folder '\(name)' is not a language listed in site.yaml" + Suggestions.didYouMean(name, in: configured)))
+                }
+            case .symlink:
+                log.append(.error(.discover, SourceLocation(file: path.display), "symbolic links are not followed at the top of the content folder"))
+            default:
+                continue
+            }
+        }
+        for language in configured {
+            let folder = contentDirectory.appending(language)
+            guard FileSystem.kind(of: folder.path) == .directory else {
+                log.append(.warning(.discover, SourceLocation(file: folder.display), "language '\(language)' has no folder yet"))
+                continue
+            }
+            var pending: [(SitePath, String)] = [(folder, "")]
+            while let (directory, relative) = pending.popLast() {
+                let names: [String]
+                do { names = try FileSystem.entries(of: directory.path) } catch {
+                    log.append(.error(.discover, SourceLocation(file: directory.display), "\(error)"))
+                    continue
+                }
+                for name in names.reversed() where !name.hasPrefix(".") {
+                    let path = directory.appending(name)
+                    let relativePath = relative.isEmpty ? name : relative + "/" + name
+                    if let problem = PathRules.problem(inFileName: name) {
+                        log.append(.error(.discover, SourceLocation(file: path.display), problem))
+                        continue
+                    }
+                    var kind = FileSystem.kind(of: path.path)
+                    if kind == .symlink {
+                        guard let target = path.resolved else {
+                            log.append(.error(.discover, SourceLocation(file: path.display), "symbolic link is broken or loops"))
+                            continue
+                        }
+                        guard target.hasPrefix(contentRoot + "/") else {
+                            log.append(.error(.discover, SourceLocation(file: path.display), "symbolic link points outside the content folder (to \(target))"))
+                            continue
+                        }
+                        kind = FileSystem.targetKind(of: path.path)
+                        if kind == .directory {
+                            log.append(.error(.discover, SourceLocation(file: path.display), "symbolic links to folders are not followed"))
+                            continue
+                        }
+                    }
+                    switch kind {
+                    case .directory:
+                        pending.append((path, relativePath))
+                    case .file where name.hasSuffix(".md"):
+                        files.append(MarkdownFile(language: language, relativePath: relativePath, path: path))
+                    case .file where relativePath == ContentLoader.stringsFileName:
+                        strings.append((language, path))
+                    case .file where name.hasSuffix(".markdown"):
+                        log.append(.warning(.discover, SourceLocation(file: path.display), "ignored: pages must end in .md"))
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        return (files, strings)
+    }
+
+    private func parsePage(_ file: MarkdownFile, log: inout DiagnosticLog) -> SourcePage? {
+        let text: String
+        do { text = try TextFile.read(file.path, stage: .parse, limit: config.maxPageBytes).text } catch {
+            log.append(error.diagnostic)
+            return nil
+        }
+        let split: FrontMatterSplit
+        do { split = try FrontMatterSplit.split(text, file: file.path.display, stage: .parse) } catch {
+            log.append(error.diagnostic)
+            return nil
+        }
+        var frontMatter = FrontMatter()
+        if let yaml = split.yaml {
+            frontMatter = FrontMatterParser(file: file.path.display).parse(yaml, log: &log)
+        }
+        let id = PageID(String(file.relativePath.dropLast(3)))
+        var page = SourcePage(language: file.language, id: id, file: file.path, frontMatter: frontMatter,
+                              body: String(split.body), bodyStartLine: split.bodyStartLine, title: "", titleFromBody: false)
+        if let title = frontMatter.title {
+            page.title = title
+        } else if let title = Self.leadingHeading(in: split.body) {
+            page.title = title
+            page.titleFromBody = true
+        } else if frontMatter.locations["title"] == nil {
+            log.append(.error(.parse, page.fileStart, "page has no title; add 'title:' to the front matter or start the text with '# Title'"))
+        }
+        if let slug = frontMatter.slug {
+            if id.isIndex && id.folders.isEmpty {
+                log.append(.error(.parse, page.location("slug"), "the language home (index.md) cannot have a slug"))
+            } else if let problem = PathRules.problem(inSlug: slug) {
+                log.append(.error(.parse, page.location("slug"), problem))
+            }
+        }
+        if let layout = frontMatter.layout, !PathRules.isTemplateName(layout) {
+            log.append(.error(.parse, page.location("layout"), "layout '\(layout)' is not a template name (letters, digits, - and _)"))
+        }
+        return page
+    }
+
+    /// The text of an ATX level-1 heading on the body's first non-blank line.
+    static func leadingHeading(in body: Substring) -> String? {
+        guard let line = body.split(separator: "\n", omittingEmptySubsequences: true)
+            .first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        let trimmed = line.drop(while: { $0 == " " })
+        guard line.count - trimmed.count < 4, trimmed.hasPrefix("# ") || trimmed == "#" else { return nil }
+        var text = trimmed.dropFirst(1).trimmingSpacesAndNewlines()
+        while text.hasSuffix("#") { text.removeLast() }
+        text = text.trimmingSpacesAndNewlines()
+        return text.isEmpty ? nil : text
+    }
+}

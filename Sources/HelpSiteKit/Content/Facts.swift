@@ -1,0 +1,65 @@
+import Yams
+
+/// Shared facts (`content/facts.yaml`): named entities such as `arn` or `company`, each a map of fields,
+/// written once and rendered into every language by a `::: contact <name>` directive.
+public struct Facts: Sendable {
+    public struct Entity: Sendable {
+        public var name: String
+        public var fields: [String: FactValue]
+    }
+
+    public var entities: [String: Entity]
+    public var file: SitePath?
+
+    public static let empty = Facts(entities: [:], file: nil)
+}
+
+public enum FactValue: Sendable, Equatable {
+    case text(String)
+    case list([String])
+}
+
+enum FactsLoader {
+    static let fileName = "facts.yaml"
+
+    static func load(contentDirectory: SitePath, log: inout DiagnosticLog) -> Facts {
+        let file = contentDirectory.appending(fileName)
+        guard FileSystem.exists(file.path) else { return .empty }
+        var facts = Facts(entities: [:], file: file)
+        let text: String
+        do { text = try TextFile.read(file, stage: .parse).text } catch {
+            log.append(error.diagnostic)
+            return facts
+        }
+        let reader = YAMLReader(file: file.display, lineOffset: 0, stage: .parse)
+        let root: Node?
+        do { root = try reader.compose(text) } catch {
+            log.append(error.diagnostic)
+            return facts
+        }
+        guard let root else { return facts }
+        guard let mapping = root.mapping else {
+            log.append(reader.error(at: root, "facts.yaml must map names (such as arn) to their fields"))
+            return facts
+        }
+        for (nameNode, value) in mapping {
+            guard let name = nameNode.scalar?.string, let fields = value.mapping else {
+                log.append(reader.error(at: nameNode, "each fact must be a name with a map of fields"))
+                continue
+            }
+            var entity = Facts.Entity(name: name, fields: [:])
+            for (fieldNode, fieldValue) in fields {
+                guard let field = fieldNode.scalar?.string else { continue }
+                if let scalar = fieldValue.scalar {
+                    entity.fields[field] = .text(scalar.string)
+                } else if let sequence = fieldValue.sequence, sequence.allSatisfy({ $0.scalar != nil }) {
+                    entity.fields[field] = .list(sequence.compactMap { $0.scalar?.string })
+                } else {
+                    log.append(reader.error(at: fieldValue, "fact field '\(field)' must be text or a list of text"))
+                }
+            }
+            facts.entities[name] = entity
+        }
+        return facts
+    }
+}

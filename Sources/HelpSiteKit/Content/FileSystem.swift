@@ -1,0 +1,151 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A path as the user gave it (kept for diagnostics, e.g. `content/de/arn.md`), joined with `/`.
+public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var path: String
+
+    public init(_ path: String) {
+        var trimmed = path
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.path = trimmed.isEmpty ? "." : trimmed
+    }
+
+    public func appending(_ component: String) -> SitePath {
+        path == "." ? SitePath(component) : SitePath(path + "/" + component)
+    }
+
+    public var display: String { path }
+    public var description: String { path }
+    public var lastComponent: String { path.split(separator: "/").last.map(String.init) ?? path }
+    public var parent: SitePath {
+        guard let slash = path.lastIndex(of: "/") else { return SitePath(".") }
+        return slash == path.startIndex ? SitePath("/") : SitePath(String(path[..<slash]))
+    }
+
+    /// The absolute path with `.`/`..` and symlinks resolved, or nil when it does not exist.
+    public var resolved: String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.path < rhs.path }
+}
+
+enum EntryKind: Equatable {
+    case file, directory, symlink, other, missing
+}
+
+enum FileSystem {
+    static func kind(of path: String) -> EntryKind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    /// Kind after following symlinks.
+    static func targetKind(of path: String) -> EntryKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    static func exists(_ path: String) -> Bool { kind(of: path) != .missing }
+
+    /// Entry names of a directory, sorted by their UTF-8 bytes so every machine walks in the same order.
+    static func entries(of directory: String) throws -> [String] {
+        guard let handle = opendir(directory) else { throw POSIXFailure(operation: "open folder", path: directory) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func readBytes(_ path: String, limit: Int? = nil) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXFailure(operation: "read", path: path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw POSIXFailure(operation: "read", path: path) }
+        let size = Int(info.st_size)
+        if let limit, size > limit { throw FileTooLarge(size: size, limit: limit) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while offset < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + offset, size - offset)
+            }
+            if count < 0 { throw POSIXFailure(operation: "read", path: path) }
+            if count == 0 { break }
+            offset += count
+        }
+        return offset == size ? bytes : Array(bytes[..<offset])
+    }
+
+    static func createDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXFailure(operation: "write", path: path) }
+        defer { close(descriptor) }
+        let written: Int? = bytes.withContiguousStorageIfAvailable { buffer in
+            writeAll(descriptor, UnsafeRawBufferPointer(buffer))
+        }
+        let result = written ?? Array(bytes).withUnsafeBytes { writeAll(descriptor, $0) }
+        guard result == bytes.count else { throw POSIXFailure(operation: "write", path: path) }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Int {
+        var offset = 0
+        while offset < buffer.count {
+            let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 { if errno == EINTR { continue }; return -1 }
+            offset += count
+        }
+        return offset
+    }
+
+    static func rename(_ from: String, to: String) throws {
+        guard Glibc.rename(from, to) == 0 else { throw POSIXFailure(operation: "rename", path: from) }
+    }
+
+    static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+struct POSIXFailure: Error, CustomStringConvertible {
+    var operation: String
+    var path: String
+    var code: Int32 = errno
+
+    var description: String { "cannot \(operation) \(path): \(String(cString: strerror(code)))" }
+}
+
+struct FileTooLarge: Error {
+    var size: Int
+    var limit: Int
+}

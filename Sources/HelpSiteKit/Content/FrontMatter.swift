@@ -1,0 +1,99 @@
+import Yams
+
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String?
+    public var description: String?
+    public var slug: String?
+    public var order: Int?
+    public var layout: String?
+    public var draft: Bool = false
+
+    /// Where each key was written, for diagnostics about its value.
+    var locations: [String: SourceLocation] = [:]
+
+    public static let keys = ["title", "description", "slug", "order", "layout", "draft"]
+
+    public init(title: String? = nil, description: String? = nil, slug: String? = nil, order: Int? = nil, layout: String? = nil, draft: Bool = false) {
+        self.title = title
+        self.description = description
+        self.slug = slug
+        self.order = order
+        self.layout = layout
+        self.draft = draft
+    }
+}
+
+/// A Markdown file split into its YAML front matter and its body.
+struct FrontMatterSplit {
+    var yaml: String?
+    /// The body text, and the file line it starts on.
+    var body: Substring
+    var bodyStartLine: Int
+
+    /// Front matter is a first line `---`, YAML, and a closing line `---` (or `...`).
+    static func split(_ text: String, file: String, stage: BuildStage) throws(DiagnosticError) -> FrontMatterSplit {
+        guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
+            return FrontMatterSplit(yaml: nil, body: text[...], bodyStartLine: 1)
+        }
+        var line = 2
+        var index = text.index(after: text.firstIndex(of: "\n") ?? text.endIndex)
+        let yamlStart = index
+        while index < text.endIndex {
+            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let content = text[index..<lineEnd]
+            if content.trimmingTrailingSpaces() == "---" || content.trimmingTrailingSpaces() == "..." {
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                return FrontMatterSplit(yaml: String(text[yamlStart..<index]), body: text[bodyStart...], bodyStartLine: line + 1)
+            }
+            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            line += 1
+        }
+        throw DiagnosticError(.error(stage, SourceLocation(file: file, line: 1, column: 1),
+                                     "front matter starts here but is never closed; end it with a line '---'"))
+    }
+}
+
+struct FrontMatterParser {
+    let file: String
+
+    func parse(_ yaml: String, log: inout DiagnosticLog) -> FrontMatter {
+        let reader = YAMLReader(file: file, lineOffset: 1, stage: .parse)
+        var frontMatter = FrontMatter()
+        let root: Node?
+        do { root = try reader.compose(yaml) } catch {
+            log.append(error.diagnostic)
+            return frontMatter
+        }
+        for pair in reader.mapping(root, allowedKeys: FrontMatter.keys, what: "front matter", log: &log) {
+            let value = pair.value
+            frontMatter.locations[pair.key] = reader.location(of: value)
+            switch pair.key {
+            case "title": frontMatter.title = reader.string(value, key: "title", log: &log)?.trimmingSpacesAndNewlines()
+            case "description": frontMatter.description = reader.string(value, key: "description", log: &log)?.trimmingSpacesAndNewlines()
+            case "slug": frontMatter.slug = reader.string(value, key: "slug", log: &log)
+            case "order": frontMatter.order = reader.int(value, key: "order", log: &log)
+            case "layout": frontMatter.layout = reader.string(value, key: "layout", log: &log)
+            default: frontMatter.draft = reader.bool(value, key: "draft", log: &log) ?? false
+            }
+        }
+        if let title = frontMatter.title, title.isEmpty {
+            log.append(.error(.parse, frontMatter.locations["title"], "title is empty"))
+        }
+        return frontMatter
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingSpaces() -> SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+
+    func trimmingSpacesAndNewlines() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,26 @@
+/// What may become part of an output path. Everything that names a file under `public/` passes here.
+enum PathRules {
+    static func problem(inFileName name: String) -> String? {
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "file name contains a control character"
+        }
+        if name.contains("\\") { return "file name contains a backslash" }
+        return nil
+    }
+
+    static func problem(inSlug slug: String) -> String? {
+        if slug.isEmpty { return "slug is empty" }
+        if slug == "." || slug == ".." || slug.hasPrefix(".") { return "slug '\(slug)' cannot start with a dot" }
+        if slug.contains("/") || slug.contains("\\") { return "slug '\(slug)' must be a single URL segment without / or \\" }
+        if slug.contains("%") { return "slug '\(slug)' cannot contain %; write the characters themselves" }
+        if slug.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.properties.isWhitespace }) {
+            return "slug '\(slug)' contains spaces or control characters; use hyphens"
+        }
+        let allowed = slug.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.~".unicodeScalars.contains($0) }
+        return allowed ? nil : "slug '\(slug)' may contain only letters, digits, '-', '_', '.' and '~'"
+    }
+
+    static func isTemplateName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+}

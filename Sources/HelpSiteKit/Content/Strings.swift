@@ -1,0 +1,67 @@
+import Yams
+
+/// One language's template strings from `content/<language>/strings.yaml`.
+public struct LanguageStrings: Sendable {
+    public var file: SitePath
+    public var values: [String: String]
+    var locations: [String: SourceLocation]
+}
+
+enum StringsLoader {
+    static func load(_ file: SitePath, log: inout DiagnosticLog) -> LanguageStrings {
+        var strings = LanguageStrings(file: file, values: [:], locations: [:])
+        let text: String
+        do { text = try TextFile.read(file, stage: .parse).text } catch {
+            log.append(error.diagnostic)
+            return strings
+        }
+        let reader = YAMLReader(file: file.display, lineOffset: 0, stage: .parse)
+        let root: Node?
+        do { root = try reader.compose(text) } catch {
+            log.append(error.diagnostic)
+            return strings
+        }
+        guard let root else { return strings }
+        guard let mapping = root.mapping else {
+            log.append(reader.error(at: root, "strings.yaml must map each key to its text"))
+            return strings
+        }
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string, let text = value.scalar?.string else {
+                log.append(reader.error(at: value, "each string must be a key with a plain text value"))
+                continue
+            }
+            strings.values[key] = text
+            strings.locations[key] = reader.location(of: keyNode)
+        }
+        return strings
+    }
+}
+
+/// The strings a page in one language sees: its own, with the default language's filling the gaps.
+struct StringTable: Sendable {
+    let values: [String: String]
+
+    /// Builds every language's table and reports keys missing from, or unknown to, the default language.
+    static func build(config: SiteConfig, strings: [String: LanguageStrings], log: inout DiagnosticLog) -> [String: StringTable] {
+        let defaultCode = config.defaultLanguage.code
+        let source = strings[defaultCode]?.values ?? [:]
+        var tables: [String: StringTable] = [:]
+        for language in config.languages {
+            guard language.code != defaultCode, let own = strings[language.code] else {
+                tables[language.code] = StringTable(values: language.code == defaultCode ? source : source)
+                continue
+            }
+            let missing = source.keys.filter { own.values[$0] == nil }.sorted()
+            if !missing.isEmpty {
+                log.append(.warning(.index, SourceLocation(file: own.file.display),
+                                    "missing \(missing.count) string(s), shown in \(config.defaultLanguage.name) instead: \(missing.joined(separator: ", "))"))
+            }
+            for key in own.values.keys.sorted() where source[key] == nil {
+                log.append(.warning(.index, own.locations[key], "string '\(key)' is not in the \(defaultCode) strings, so templates cannot rely on it" + Suggestions.didYouMean(key, in: source.keys.sorted())))
+            }
+            tables[language.code] = StringTable(values: source.merging(own.values) { _, translated in translated })
+        }
+        return tables
+    }
+}

@@ -1,0 +1,62 @@
+/// A UTF-8 text file read for parsing: BOM removed, CRLF and CR turned into LF (line numbers unchanged).
+struct TextFile {
+    var text: String
+    var byteCount: Int
+
+    static func read(_ path: SitePath, stage: BuildStage, limit: Int? = nil) throws(DiagnosticError) -> TextFile {
+        let location = SourceLocation(file: path.display)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(path.path, limit: limit)
+        } catch let error as FileTooLarge {
+            throw DiagnosticError(.error(stage, SourceLocation(file: path.display, line: 1, column: 1),
+                                         "page is \(error.size) bytes, over the limit of \(error.limit) bytes (maxPageSize in site.yaml)"))
+        } catch {
+            throw DiagnosticError(.error(stage, location, "\(error)"))
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let bad = firstInvalidUTF8(body) {
+            let position = Self.position(ofByte: bad, in: body)
+            throw DiagnosticError(.error(stage, SourceLocation(file: path.display, line: position.line, column: position.column),
+                                         "file is not valid UTF-8 text; save it as UTF-8"))
+        }
+        if let nul = body.firstIndex(of: 0) {
+            let position = Self.position(ofByte: nul, in: body)
+            throw DiagnosticError(.error(stage, SourceLocation(file: path.display, line: position.line, column: position.column),
+                                         "file contains a NUL byte"))
+        }
+        var text = String(decoding: body, as: UTF8.self)
+        if body.contains(UInt8(ascii: "\r")) {
+            text = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
+        }
+        return TextFile(text: text, byteCount: bytes.count)
+    }
+
+    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                index += UTF8.width(scalar)
+            case .emptyInput:
+                return nil
+            case .error:
+                return index
+            }
+        }
+    }
+
+    /// 1-based line and byte column of a byte offset.
+    static func position(ofByte offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = bytes.startIndex
+        for index in bytes.startIndex..<offset where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

@@ -1,0 +1,106 @@
+/// The named steps of a build; each diagnostic carries the one that raised it.
+public enum BuildStage: String, Sendable, Hashable {
+    case loadConfig = "load config"
+    case discover
+    case parse
+    case index
+    case resolveLinks = "resolve links"
+    case render
+    case write
+}
+
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    public var stage: BuildStage
+    /// The path as the user would type it, e.g. `content/de/arn.md`.
+    public var file: String?
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(_ severity: Severity, _ stage: BuildStage, file: String? = nil, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.severity = severity
+        self.stage = stage
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public static func error(_ stage: BuildStage, _ location: SourceLocation?, _ message: String) -> Diagnostic {
+        Diagnostic(.error, stage, file: location?.file, line: location?.line, column: location?.column, message)
+    }
+
+    public static func warning(_ stage: BuildStage, _ location: SourceLocation?, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, stage, file: location?.file, line: location?.line, column: location?.column, message)
+    }
+
+    /// `file:line:column: severity: message`, the form compilers print and editors and CI annotate.
+    public var description: String {
+        var prefix = ""
+        if let file {
+            prefix = file
+            if let line {
+                prefix += ":\(line)"
+                if let column { prefix += ":\(column)" }
+            }
+            prefix += ": "
+        }
+        let where_ = file == nil ? "[\(stage.rawValue)] " : ""
+        return "\(prefix)\(severity.rawValue): \(where_)\(message)"
+    }
+}
+
+public struct SourceLocation: Sendable, Hashable {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Thrown when a build cannot produce a site; carries every problem found, not just the first.
+public struct BuildFailure: Error, Sendable, Equatable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+}
+
+/// Collects the diagnostics of one stage; stops the build after the stage when it holds an error.
+public struct DiagnosticLog: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    public mutating func append(contentsOf more: [Diagnostic]) { diagnostics.append(contentsOf: more) }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Throws everything collected so far when any of it is an error.
+    public func checkpoint() throws {
+        if hasErrors { throw BuildFailure(Self.sorted(diagnostics)) }
+    }
+
+    public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
+            let l = lhs.element, r = rhs.element
+            if (l.file ?? "") != (r.file ?? "") { return (l.file ?? "") < (r.file ?? "") }
+            if (l.line ?? 0) != (r.line ?? 0) { return (l.line ?? 0) < (r.line ?? 0) }
+            if (l.column ?? 0) != (r.column ?? 0) { return (l.column ?? 0) < (r.column ?? 0) }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,37 @@
+public enum DiagnosticStyle: String, Sendable, CaseIterable {
+    /// `file:line:col: severity: message`
+    case plain
+    /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`
+    case github
+}
+
+public enum DiagnosticFormatter {
+    public static func format(_ diagnostic: Diagnostic, style: DiagnosticStyle) -> String {
+        switch style {
+        case .plain:
+            return diagnostic.description
+        case .github:
+            var properties: [String] = []
+            if let file = diagnostic.file { properties.append("file=\(escapeProperty(file))") }
+            if let line = diagnostic.line { properties.append("line=\(line)") }
+            if let column = diagnostic.column { properties.append("col=\(column)") }
+            let head = properties.isEmpty ? "" : " " + properties.joined(separator: ",")
+            return "::\(diagnostic.severity.rawValue)\(head)::\(escapeData(diagnostic.message))"
+        }
+    }
+
+    private static func escapeData(_ text: String) -> String {
+        text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+    }
+
+    private static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

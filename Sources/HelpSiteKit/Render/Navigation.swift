@@ -1,0 +1,89 @@
+/// One language's topic tree: top-level pages and folders, each folder holding its own pages.
+struct Navigation: Sendable {
+    struct Entry: Sendable {
+        var title: String
+        var href: String?
+        var pageID: PageID?
+        /// Set for folders: `s3` or `a/b`.
+        var folder: String?
+        var order: Int?
+        var children: [Entry]
+    }
+
+    let entries: [Entry]
+    private let folderEntries: [String: Entry]
+
+    init(pages: [Page]) {
+        var folders: [String: Entry] = [:]
+        var childrenByFolder: [String: [Entry]] = [:]
+        for page in pages where page.id.path != "index" {
+            let folders_ = page.id.folders
+            for depth in 1...max(1, folders_.count) where !folders_.isEmpty {
+                let path = folders_.prefix(depth).joined(separator: "/")
+                if folders[path] == nil {
+                    folders[path] = Entry(title: folders_[depth - 1], href: nil, pageID: nil, folder: path, order: nil, children: [])
+                }
+            }
+            if page.id.isIndex {
+                let path = folders_.joined(separator: "/")
+                folders[path]?.title = page.title
+                folders[path]?.href = page.href
+                folders[path]?.pageID = page.id
+                folders[path]?.order = page.source.frontMatter.order
+            } else {
+                childrenByFolder[folders_.joined(separator: "/"), default: []].append(
+                    Entry(title: page.title, href: page.href, pageID: page.id, folder: nil, order: page.source.frontMatter.order, children: []))
+            }
+        }
+        for path in folders.keys {
+            let parent = path.split(separator: "/").dropLast().joined(separator: "/")
+            childrenByFolder[parent, default: []].append(folders[path]!)
+        }
+        func assemble(_ folder: String) -> [Entry] {
+            (childrenByFolder[folder] ?? []).map { entry in
+                var entry = entry
+                if let path = entry.folder { entry.children = assemble(path) }
+                return entry
+            }.sorted(by: Navigation.precedes)
+        }
+        entries = assemble("")
+        var lookup: [String: Entry] = [:]
+        var stack = entries
+        while let entry = stack.popLast() {
+            if let path = entry.folder { lookup[path] = entry }
+            stack.append(contentsOf: entry.children)
+        }
+        folderEntries = lookup
+    }
+
+    static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        let orderA = a.order ?? Int.max, orderB = b.order ?? Int.max
+        if orderA != orderB { return orderA < orderB }
+        if a.title != b.title { return a.title < b.title }
+        return (a.pageID?.path ?? a.folder ?? "") < (b.pageID?.path ?? b.folder ?? "")
+    }
+
+    func title(ofFolder path: String) -> (title: String, href: String?)? {
+        folderEntries[path].map { ($0.title, $0.href) }
+    }
+
+    /// The tree as the template sees it for `current`: top level, with the folders on its path opened.
+    func context(for current: PageID) -> [[String: Any]] {
+        let path = current.folders.joined(separator: "/")
+        func convert(_ entries: [Entry]) -> [[String: Any]] {
+            entries.map { entry in
+                var item: [String: Any] = ["title": entry.title, "isSection": entry.folder != nil]
+                if let href = entry.href { item["url"] = href }
+                if entry.pageID == current { item["isCurrent"] = true }
+                if let folder = entry.folder, path == folder || path.hasPrefix(folder + "/") {
+                    item["isAncestor"] = true
+                    let children = convert(entry.children)
+                    item["children"] = children
+                    item["hasChildren"] = !children.isEmpty
+                }
+                return item
+            }
+        }
+        return convert(entries)
+    }
+}

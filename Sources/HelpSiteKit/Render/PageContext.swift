@@ -1,0 +1,190 @@
+import HelpMarkdown
+
+/// Builds the values a template sees; the README's "Template context" documents each key.
+struct ContextBuilder {
+    let index: SiteIndex
+    let strings: [String: StringTable]
+    let navigation: [String: Navigation]
+    let assetsURL: String
+
+    init(index: SiteIndex, strings: [String: StringTable]) {
+        self.index = index
+        self.strings = strings
+        var navigation: [String: Navigation] = [:]
+        for language in index.config.languages {
+            navigation[language.code] = Navigation(pages: index.pages(in: language.code))
+        }
+        self.navigation = navigation
+        self.assetsURL = index.config.basePath + "assets/"
+    }
+
+    var config: SiteConfig { index.config }
+
+    func site() -> [String: Any] {
+        var site: [String: Any] = [
+            "title": config.title, "brand": config.brand, "baseURL": config.baseURL,
+            "basePath": config.basePath, "assetsURL": assetsURL, "rootURL": config.basePath,
+        ]
+        if let login = config.loginURL { site["loginURL"] = login }
+        if let endpoint = config.contactFormEndpoint { site["contactFormEndpoint"] = endpoint }
+        return site
+    }
+
+    func language(_ language: Language) -> [String: Any] {
+        ["code": language.code, "name": language.name, "listName": language.listName,
+         "direction": language.direction.rawValue, "isDefault": language == config.defaultLanguage]
+    }
+
+    func page(_ page: Page, rendered: RenderedMarkdown) -> [String: Any] {
+        let language = config.language(page.language)!
+        let headings = rendered.headings.map { ["level": $0.level, "text": $0.text, "id": $0.id] as [String: Any] }
+        let toc = rendered.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            ["level": $0.level, "text": $0.text, "id": $0.id, "isSubsection": $0.level == 3] as [String: Any]
+        }
+        var pageValues: [String: Any] = [
+            "title": page.title, "url": page.href, "canonicalURL": page.absoluteURL, "content": rendered.html,
+            "headings": headings, "toc": toc, "hasToc": toc.count > 1, "id": page.id.path,
+            "isHome": page.id.path == "index", "layout": layout(for: page),
+        ]
+        if let description = page.source.frontMatter.description { pageValues["description"] = description }
+        var context = common(language: language)
+        context["page"] = pageValues
+        context["translations"] = switcher(for: page.id, current: language)
+        context["alternates"] = alternates(for: page.id)
+        context["navigation"] = navigation[language.code]?.context(for: page.id) ?? []
+        let crumbs = breadcrumbs(for: page)
+        context["breadcrumbs"] = crumbs
+        context["hasBreadcrumbs"] = crumbs.count > 1
+        return context
+    }
+
+    func notFound(_ language: Language) -> [String: Any] {
+        var context = common(language: language)
+        let table = strings[language.code]?.values ?? [:]
+        context["page"] = ["title": table["notFoundTitle"] ?? "Page not found", "isHome": false] as [String: Any]
+        context["translations"] = config.languages.map { other -> [String: Any] in
+            var entry = self.language(other)
+            entry["url"] = index.home(of: other.code)?.href ?? config.basePath
+            entry["isCurrent"] = other == language
+            entry["isAvailable"] = true
+            return entry
+        }
+        context["navigation"] = navigation[language.code]?.context(for: PageID("404")) ?? []
+        context["noindex"] = true
+        return context
+    }
+
+    func root() -> [String: Any] {
+        let homes = config.languages.compactMap { language -> (Language, Page)? in
+            index.home(of: language.code).map { (language, $0) }
+        }
+        let languages = homes.map { language, home -> [String: Any] in
+            var entry = self.language(language)
+            entry["url"] = home.href
+            let table = strings[language.code]?.values ?? [:]
+            if let heading = table["chooseLanguage"] { entry["chooseLanguage"] = heading }
+            return entry
+        }
+        var alternates = homes.map { ["hreflang": $0.0.code, "url": $0.1.absoluteURL] }
+        alternates.append(["hreflang": "x-default", "url": SiteConfig.origin(ofAbsoluteURL: config.baseURL) + config.basePath])
+        let choices = homes.map { "{\"code\":\(JSONText.quote($0.0.code)),\"url\":\(JSONText.quote($0.1.href))}" }
+        var context: [String: Any] = [
+            "site": site(), "languages": languages, "alternates": alternates,
+            "languagesJSON": "[" + choices.joined(separator: ",") + "]",
+            "defaultLanguage": language(config.defaultLanguage),
+            "canonicalURL": SiteConfig.origin(ofAbsoluteURL: config.baseURL) + config.basePath,
+        ]
+        context["strings"] = strings[config.defaultLanguage.code]?.values ?? [:]
+        return context
+    }
+
+    private func common(language: Language) -> [String: Any] {
+        var context: [String: Any] = [
+            "site": site(), "language": self.language(language),
+            "strings": strings[language.code]?.values ?? [:],
+        ]
+        if let home = index.home(of: language.code) {
+            context["home"] = ["title": home.title, "url": home.href]
+        }
+        return context
+    }
+
+    private func layout(for page: Page) -> String {
+        page.source.frontMatter.layout ?? (page.id.isIndex && page.id.folders.isEmpty ? "home" : "page")
+    }
+
+    func templateName(for page: Page, library: TemplateLibrary) -> String {
+        let name = layout(for: page)
+        if page.source.frontMatter.layout == nil && !library.has(name) { return "page" }
+        return name
+    }
+
+    func switcher(for id: PageID, current: Language) -> [[String: Any]] {
+        config.languages.map { language in
+            var entry = self.language(language)
+            entry["isCurrent"] = language == current
+            if let translation = index.page(id, in: language.code) {
+                entry["url"] = translation.href
+                entry["isAvailable"] = true
+            } else {
+                entry["url"] = index.home(of: language.code)?.href ?? config.basePath
+                entry["isAvailable"] = false
+            }
+            return entry
+        }
+    }
+
+    func alternates(for id: PageID) -> [[String: String]] {
+        let translations = index.translations(of: id)
+        var result = translations.map { ["hreflang": $0.language, "url": $0.absoluteURL] }
+        if let fallback = translations.first(where: { $0.language == config.defaultLanguage.code }) ?? translations.first {
+            result.append(["hreflang": "x-default", "url": fallback.absoluteURL])
+        }
+        return result
+    }
+
+    private func breadcrumbs(for page: Page) -> [[String: Any]] {
+        var crumbs: [[String: Any]] = []
+        if let home = index.home(of: page.language) {
+            crumbs.append(["title": strings[page.language]?.values["home"] ?? home.title, "url": home.href, "isCurrent": page.id == home.id])
+        }
+        var path = ""
+        for folder in page.id.folders {
+            path = path.isEmpty ? folder : path + "/" + folder
+            let entry = navigation[page.language]?.title(ofFolder: path)
+            if page.id.isIndex && path == page.id.folders.joined(separator: "/") { break }
+            var crumb: [String: Any] = ["title": entry?.title ?? folder, "isCurrent": false]
+            if let href = entry?.href { crumb["url"] = href }
+            crumbs.append(crumb)
+        }
+        if page.id.path != "index" {
+            crumbs.append(["title": page.title, "url": page.href, "isCurrent": true])
+        }
+        return crumbs
+    }
+}
+
+enum JSONText {
+    /// A JSON string literal that is also safe inside an HTML `<script>` element.
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<", ">", "&", "'", "\u{2028}", "\u{2029}":
+                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default:
+                if scalar.value < 0x20 {
+                    result += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

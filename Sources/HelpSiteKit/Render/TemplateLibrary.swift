@@ -1,0 +1,109 @@
+import Mustache
+
+/// Stage "render" setup: every `.mustache` file under `templates/` (outside `assets/`), parsed once.
+/// A template is named by its file name without extension, wherever it sits (`partials/head.mustache` is `head`).
+struct TemplateLibrary: Sendable {
+    static let requiredTemplates = ["page", "root", "404"]
+
+    let library: MustacheLibrary
+    let names: Set<String>
+
+    func has(_ name: String) -> Bool { names.contains(name) }
+
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    static func load(from directory: SitePath) throws -> TemplateLibrary {
+        var log = DiagnosticLog()
+        guard FileSystem.targetKind(of: directory.path) == .directory else {
+            throw BuildFailure([.error(.render, SourceLocation(file: directory.display), "templates folder not found")])
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: (SitePath, String)] = [:]
+        var pending: [SitePath] = [directory]
+        while let folder = pending.popLast() {
+            for name in (try? FileSystem.entries(of: folder.path)) ?? [] where !name.hasPrefix(".") {
+                let path = folder.appending(name)
+                if FileSystem.kind(of: path.path) == .directory {
+                    if !(folder == directory && name == "assets") { pending.append(path) }
+                    continue
+                }
+                guard name.hasSuffix(".mustache") else { continue }
+                let templateName = String(name.dropLast(".mustache".count))
+                let text: String
+                do { text = try TextFile.read(path, stage: .render).text } catch {
+                    log.append(error.diagnostic)
+                    continue
+                }
+                if let existing = sources[templateName] {
+                    log.append(.error(.render, SourceLocation(file: path.display), "template name '\(templateName)' is also used by \(existing.0.display)"))
+                    continue
+                }
+                do {
+                    templates[templateName] = try MustacheTemplate(string: text)
+                    sources[templateName] = (path, text)
+                } catch let error as MustacheTemplate.ParserError {
+                    log.append(.error(.render, SourceLocation(file: path.display, line: error.context.lineNumber, column: error.context.columnNumber),
+                                      "template syntax error: \(Self.describe(error.error))"))
+                } catch {
+                    log.append(.error(.render, SourceLocation(file: path.display), "template syntax error: \(error)"))
+                }
+            }
+        }
+        for required in requiredTemplates where templates[required] == nil && !log.hasErrors {
+            log.append(.error(.render, SourceLocation(file: directory.display), "missing template \(required).mustache"))
+        }
+        for (name, (path, text)) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in PartialReferences.find(in: text) where templates[reference.name] == nil {
+                log.append(.error(.render, SourceLocation(file: path.display, line: reference.line, column: reference.column),
+                                  "template '\(name)' includes partial '\(reference.name)', which does not exist" + Suggestions.didYouMean(reference.name, in: sources.keys.sorted())))
+            }
+        }
+        try log.checkpoint()
+        return TemplateLibrary(library: MustacheLibrary(templates: templates), names: Set(templates.keys))
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let text = "\(error)"
+        let spaced = text.unicodeScalars.reduce(into: "") { result, scalar in
+            if ("A"..."Z").contains(scalar) { result += " " + String(scalar).lowercased() } else { result.unicodeScalars.append(scalar) }
+        }
+        return spaced
+    }
+}
+
+/// `{{> name}}` and `{{< name}}` tags in a template's text, with positions, since swift-mustache renders
+/// a missing partial as nothing instead of failing.
+enum PartialReferences {
+    struct Reference: Equatable {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    static func find(in text: String) -> [Reference] {
+        var references: [Reference] = []
+        let bytes = Array(text.utf8)
+        var line = 1, lineStart = 0
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+            if bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"),
+               bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<") {
+                var cursor = index + 3
+                while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+                let start = cursor
+                while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "}"), bytes[cursor] != UInt8(ascii: " ") { cursor += 1 }
+                let name = String(decoding: bytes[start..<cursor], as: UTF8.self)
+                if !name.isEmpty && !name.hasPrefix("*") {
+                    references.append(Reference(name: name, line: line, column: index - lineStart + 1))
+                }
+                index = cursor
+                continue
+            }
+            index += 1
+        }
+        return references
+    }
+}

@@ -1,0 +1,68 @@
+import HelpMarkdown
+
+/// Stage "resolve links": turns `[text](../s3/p4.md#part)` into the target page's URL in the same language.
+struct LinkResolver {
+    let index: SiteIndex
+
+    enum Resolution: Equatable {
+        /// Not ours to change: external URLs, `mailto:`, fragments on the same page.
+        case keep
+        case rewrite(String)
+    }
+
+    func resolve(_ destination: String, from page: Page, at location: SourceLocation, log: inout [Diagnostic]) -> Resolution {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || Self.hasScheme(destination) {
+            return .keep
+        }
+        var path = Substring(destination)
+        var suffix = ""
+        if let mark = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            suffix = String(path[mark...])
+            path = path[..<mark]
+        }
+        guard let decodedPath = URLPath.percentDecode(String(path)) else {
+            log.append(.error(.resolveLinks, location, "link '\(destination)' has a malformed %-escape"))
+            return .rewrite("")
+        }
+        if decodedPath.contains("\\") || decodedPath.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            log.append(.error(.resolveLinks, location, "link '\(destination)' contains a backslash or control character"))
+            return .rewrite("")
+        }
+        guard decodedPath.hasSuffix(".md") else {
+            if decodedPath.hasPrefix("/") {
+                guard let segments = URLPath.normalize(decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)) else {
+                    log.append(.error(.resolveLinks, location, "link '\(destination)' climbs above the site root"))
+                    return .rewrite("")
+                }
+                let trailing = decodedPath.hasSuffix("/") && !segments.isEmpty ? "/" : ""
+                return .rewrite(index.config.basePath + segments.map(URLPath.encodeSegment).joined(separator: "/") + trailing + suffix)
+            }
+            log.append(.warning(.resolveLinks, location, "link '\(destination)' is relative but not to a .md page; write links to pages as paths to their .md file"))
+            return .keep
+        }
+        let base = decodedPath.hasPrefix("/") ? [] : page.id.folders
+        guard let segments = URLPath.normalize(base + decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)),
+              !segments.isEmpty else {
+            log.append(.error(.resolveLinks, location, "link '\(destination)' leaves the \(page.language) folder"))
+            return .rewrite("")
+        }
+        let target = PageID(String(segments.joined(separator: "/").dropLast(3)))
+        if let found = index.page(target, in: page.language) {
+            return .rewrite(found.href + suffix)
+        }
+        let elsewhere = index.translations(of: target)
+        guard let substitute = elsewhere.first(where: { $0.language == index.config.defaultLanguage.code }) ?? elsewhere.first else {
+            log.append(.error(.resolveLinks, location, "link target '\(destination)' does not exist: no page \(target.path).md in any language"))
+            return .rewrite("")
+        }
+        log.append(.warning(.resolveLinks, location, "link target '\(destination)' is not translated into \(page.language) yet; linking to the \(substitute.language) page"))
+        return .rewrite(substitute.href + suffix)
+    }
+
+    private static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." ) }
+    }
+}

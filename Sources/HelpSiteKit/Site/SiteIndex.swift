@@ -1,0 +1,92 @@
+/// A page placed in the site: its source, its URL and its place among its translations.
+public struct Page: Sendable {
+    public var source: SourcePage
+    /// Path segments under the output root, e.g. `["nb", "klage"]`; the file is `<segments>/index.html`.
+    public var segments: [String]
+    /// Site-relative href with the base path: `/help/nb/klage/`.
+    public var href: String
+    /// Absolute URL for canonical links, hreflang and the sitemap.
+    public var absoluteURL: String
+
+    public var id: PageID { source.id }
+    public var language: String { source.language }
+    public var title: String { source.title }
+    public var outputPath: String { segments.isEmpty ? "index.html" : segments.joined(separator: "/") + "/index.html" }
+}
+
+/// Stage "index": every page's URL computed once, translations grouped by identity, collisions reported.
+public struct SiteIndex: Sendable {
+    public let config: SiteConfig
+    /// Pages of each language, sorted by identity.
+    public private(set) var pagesByLanguage: [String: [Page]] = [:]
+    private var lookup: [String: [PageID: Int]] = [:]
+    /// Every identity that exists in at least one language, sorted.
+    public private(set) var ids: [PageID] = []
+
+    public init(config: SiteConfig, pages: [SourcePage], log: inout DiagnosticLog) {
+        self.config = config
+        let origin = SiteConfig.origin(ofAbsoluteURL: config.baseURL)
+        var allIDs: Set<PageID> = []
+        for language in config.languages {
+            let sources = pages.filter { $0.language == language.code }.sorted { $0.id < $1.id }
+            let folderSlugs = Self.folderSlugs(sources)
+            var placed: [Page] = []
+            var taken: [String: Page] = [:]
+            for source in sources {
+                var segments = [language.code]
+                var folderPath = ""
+                for folder in source.id.folders {
+                    folderPath = folderPath.isEmpty ? folder : folderPath + "/" + folder
+                    segments.append(folderSlugs[folderPath] ?? folder)
+                }
+                if !source.id.isIndex { segments.append(source.frontMatter.slug ?? source.id.name) }
+                let href = URLPath.href(basePath: config.basePath, segments: segments)
+                let page = Page(source: source, segments: segments, href: href, absoluteURL: origin + href)
+                if let other = taken[page.outputPath] {
+                    log.append(.error(.index, source.frontMatter.slug != nil ? source.location("slug") : source.fileStart,
+                                      "\(source.file.display) and \(other.source.file.display) both become \(href)"))
+                    continue
+                }
+                taken[page.outputPath] = page
+                placed.append(page)
+                allIDs.insert(source.id)
+            }
+            pagesByLanguage[language.code] = placed
+            lookup[language.code] = Dictionary(uniqueKeysWithValues: placed.enumerated().map { ($1.id, $0) })
+        }
+        ids = allIDs.sorted()
+    }
+
+    public func page(_ id: PageID, in language: String) -> Page? {
+        guard let index = lookup[language]?[id] else { return nil }
+        return pagesByLanguage[language]?[index]
+    }
+
+    public func pages(in language: String) -> [Page] { pagesByLanguage[language] ?? [] }
+
+    /// The page in every language that has it, in the order of `site.yaml`.
+    public func translations(of id: PageID) -> [Page] {
+        config.languages.compactMap { page(id, in: $0.code) }
+    }
+
+    public var pageCount: Int { pagesByLanguage.values.reduce(0) { $0 + $1.count } }
+
+    public func home(of language: String) -> Page? { page(PageID("index"), in: language) }
+
+    /// A folder's `index.md` slug renames that folder in the URLs of every page below it.
+    private static func folderSlugs(_ sources: [SourcePage]) -> [String: String] {
+        var slugs: [String: String] = [:]
+        for source in sources where source.id.isIndex && !source.id.folders.isEmpty {
+            if let slug = source.frontMatter.slug { slugs[source.id.folders.joined(separator: "/")] = slug }
+        }
+        return slugs
+    }
+}
+
+extension SiteConfig {
+    /// `https://example.org` from `https://example.org/help/`.
+    static func origin(ofAbsoluteURL url: String) -> String {
+        let path = path(ofAbsoluteURL: url)
+        return path == "/" && !url.hasSuffix("/") ? url : String(url.dropLast(path.count))
+    }
+}

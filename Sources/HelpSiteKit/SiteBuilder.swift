@@ -1,0 +1,181 @@
+import Foundation
+import HelpMarkdown
+
+public struct BuildOptions: Sendable {
+    public var contentDirectory: SitePath
+    public var templatesDirectory: SitePath
+    public var outputDirectory: SitePath
+    /// Overrides `baseURL` from site.yaml, e.g. for a deploy under a sub-path.
+    public var baseURL: String?
+
+    public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
+                outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+    }
+}
+
+public struct BuildReport: Sendable {
+    public var pagesPerLanguage: [(language: String, pages: Int)]
+    public var warnings: [Diagnostic]
+    public var filesWritten: Int
+    public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.pages } }
+}
+
+/// The build pipeline: load config → discover and parse → index → resolve links and render → write.
+/// Each stage reports every problem it finds; the build stops after a stage that found an error.
+public struct SiteBuilder {
+    let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Everything up to (not including) writing: the site as a value, ready to render.
+    public struct LoadedSite: Sendable {
+        public var config: SiteConfig
+        public var index: SiteIndex
+        var strings: [String: StringTable]
+        var facts: Facts
+        var templates: TemplateLibrary
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func load() throws -> LoadedSite {
+        let config = try SiteConfigLoader(contentDirectory: options.contentDirectory).load(baseURLOverride: options.baseURL)
+        let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config).load()
+        var log = DiagnosticLog()
+        log.append(contentsOf: content.diagnostics)
+        let facts = FactsLoader.load(contentDirectory: options.contentDirectory, log: &log)
+        let index = SiteIndex(config: config, pages: content.pages, log: &log)
+        let strings = StringTable.build(config: config, strings: content.strings, log: &log)
+        for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
+            log.append(.warning(.index, SourceLocation(file: options.contentDirectory.appending(language.code).display),
+                                "language '\(language.code)' has no index.md home page"))
+        }
+        try log.checkpoint()
+        let templates: TemplateLibrary
+        do { templates = try TemplateLibrary.load(from: options.templatesDirectory) } catch let failure as BuildFailure {
+            throw BuildFailure(DiagnosticLog.sorted(log.diagnostics + failure.diagnostics))
+        }
+        return LoadedSite(config: config, index: index, strings: strings, facts: facts, templates: templates, diagnostics: log.diagnostics)
+    }
+
+    public func build() throws -> BuildReport {
+        let site = try load()
+        let writer = try OutputWriter.prepare(output: options.outputDirectory,
+                                              protecting: [options.contentDirectory, options.templatesDirectory])
+        do {
+            let report = try render(site, into: writer)
+            try writer.commit()
+            return report
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    private func render(_ site: LoadedSite, into writer: OutputWriter) throws -> BuildReport {
+        var log = DiagnosticLog()
+        log.append(contentsOf: site.diagnostics)
+        let contexts = ContextBuilder(index: site.index, strings: site.strings)
+        let pageRenderer = PageRenderer(site: site, contexts: contexts)
+        var written = 0
+        for language in site.config.languages {
+            for page in site.index.pages(in: language.code) {
+                var diagnostics: [Diagnostic] = []
+                let html = pageRenderer.render(page, log: &diagnostics)
+                log.append(contentsOf: diagnostics)
+                if log.hasErrors { continue }
+                try writer.write(Array(html.utf8), to: page.outputPath)
+                written += 1
+            }
+            let notFound = site.templates.render(contexts.notFound(language), template: "404")
+            try writer.write(Array(notFound.utf8), to: "\(language.code)/404.html")
+        }
+        try log.checkpoint()
+        try writer.write(Array(site.templates.render(contexts.root(), template: "root").utf8), to: "index.html")
+        try writer.write(Array(site.templates.render(contexts.notFound(site.config.defaultLanguage), template: "404").utf8), to: "404.html")
+        try writer.write(Array(Sitemap.xml(index: site.index, alternates: contexts.alternates(for:)).utf8), to: "sitemap.xml")
+        try writer.write(Array(Sitemap.robots(baseURL: site.config.baseURL).utf8), to: "robots.txt")
+        written += 4 + site.config.languages.count
+        written += try AssetCopier.copy(from: options.templatesDirectory.appending("assets"), to: writer, log: &log)
+        try log.checkpoint()
+        return BuildReport(
+            pagesPerLanguage: site.config.languages.map { ($0.code, site.index.pages(in: $0.code).count) },
+            warnings: DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .warning }),
+            filesWritten: written
+        )
+    }
+}
+
+/// Renders one page: Markdown (with links and directives resolved) into its template.
+struct PageRenderer {
+    let site: SiteBuilder.LoadedSite
+    let contexts: ContextBuilder
+
+    func render(_ page: Page, log: inout [Diagnostic]) -> String {
+        let source = page.source
+        let language = site.config.language(page.language)!
+        let strings = site.strings[page.language]?.values ?? [:]
+        let resolver = LinkResolver(index: site.index)
+        let directives = DirectiveRenderer(facts: site.facts, templates: site.templates)
+        let sink = DiagnosticSink()
+        func location(_ position: SourcePosition) -> SourceLocation {
+            SourceLocation(file: source.file.display, line: source.bodyStartLine - 1 + position.line, column: position.column)
+        }
+        let hooks = RenderHooks(
+            resolveLink: { link in
+                switch resolver.resolve(link.destination, from: page, at: location(link.position), log: &sink.diagnostics) {
+                case .keep: return nil
+                case .rewrite(let url): return url
+                }
+            },
+            renderDirective: { directive in
+                directives.render(directive, language: language, strings: strings, at: location(directive.position), log: &sink.diagnostics)
+            }
+        )
+        let options = MarkdownOptions(allowsUnsafeHTML: site.config.allowsUnsafeHTML,
+                                      typography: LanguageTypography.typography(for: page.language),
+                                      extractsLeadingTitle: source.titleFromBody)
+        let rendered = MarkdownRenderer.render(source.body, options: options, hooks: hooks)
+        log.append(contentsOf: sink.diagnostics)
+        let template = contexts.templateName(for: page, library: site.templates)
+        guard site.templates.has(template) else {
+            log.append(.error(.render, source.location("layout"),
+                              "layout '\(template)' has no template \(template).mustache" + Suggestions.didYouMean(template, in: site.templates.names.sorted())))
+            return ""
+        }
+        return site.templates.render(contexts.page(page, rendered: rendered), template: template)
+    }
+}
+
+/// Collects diagnostics from inside render callbacks.
+final class DiagnosticSink {
+    var diagnostics: [Diagnostic] = []
+}
+
+enum AssetCopier {
+    static func copy(from folder: SitePath, to writer: OutputWriter, log: inout DiagnosticLog) throws -> Int {
+        guard FileSystem.kind(of: folder.path) == .directory else { return 0 }
+        var copied = 0
+        var pending: [(SitePath, String)] = [(folder, "assets")]
+        while let (directory, relative) = pending.popLast() {
+            for name in try FileSystem.entries(of: directory.path) where !name.hasPrefix(".") {
+                let path = directory.appending(name)
+                switch FileSystem.kind(of: path.path) {
+                case .directory: pending.append((path, relative + "/" + name))
+                case .file:
+                    if PathRules.problem(inFileName: name) != nil { continue }
+                    try writer.write(try FileSystem.readBytes(path.path), to: relative + "/" + name)
+                    copied += 1
+                default:
+                    log.append(.warning(.write, SourceLocation(file: path.display), "not a regular file; not copied"))
+                }
+            }
+        }
+        return copied
+    }
+}

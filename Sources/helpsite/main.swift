@@ -1,0 +1,8 @@
+import HelpSiteCLI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(HelpSiteCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
