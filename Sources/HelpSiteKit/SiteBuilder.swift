@@ -52,7 +52,7 @@ public struct SiteBuilder {
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
         let strings = StringTable.build(config: config, strings: content.strings, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
-            log.append(.warning(.index, SourceLocation(file: options.contentDirectory.appending(language.code).display),
+            log.append(.warning(.index, FileLocation(file: options.contentDirectory.appending(language.code).display),
                                 "language '\(language.code)' has no index.md home page"))
         }
         try log.checkpoint()
@@ -123,8 +123,8 @@ struct PageRenderer {
         let resolver = LinkResolver(index: site.index)
         let directives = DirectiveRenderer(facts: site.facts, templates: site.templates)
         let sink = DiagnosticSink()
-        func location(_ position: SourcePosition) -> SourceLocation {
-            SourceLocation(file: source.file.display, line: source.bodyStartLine - 1 + position.line, column: position.column)
+        func location(_ position: SourcePosition) -> FileLocation {
+            FileLocation(file: source.file.display, line: source.bodyStartLine - 1 + position.line, column: position.column)
         }
         let hooks = RenderHooks(
             resolveLink: { link in
@@ -172,7 +172,7 @@ enum AssetCopier {
                     try writer.write(try FileSystem.readBytes(path.path), to: relative + "/" + name)
                     copied += 1
                 default:
-                    log.append(.warning(.write, SourceLocation(file: path.display), "not a regular file; not copied"))
+                    log.append(.warning(.write, FileLocation(file: path.display), "not a regular file; not copied"))
                 }
             }
         }

@@ -15,7 +15,7 @@ public struct SiteConfigLoader {
 
     public func load(baseURLOverride: String? = nil) throws -> SiteConfig {
         let file = contentDirectory.appending(Self.fileName)
-        let location = SourceLocation(file: file.display, line: nil, column: nil)
+        let location = FileLocation(file: file.display, line: nil, column: nil)
         guard let text = try? TextFile.read(file, stage: .loadConfig).text else {
             throw BuildFailure([.error(.loadConfig, location, "cannot read the site configuration; every site needs content/\(Self.fileName) with title, baseURL, defaultLanguage and languages")])
         }
@@ -29,7 +29,7 @@ public struct SiteConfigLoader {
 
         func required(_ key: String) -> Node? {
             if let node = values[key] { return node }
-            log.append(.error(.loadConfig, SourceLocation(file: file.display, line: 1, column: 1), "missing required key '\(key)'"))
+            log.append(.error(.loadConfig, FileLocation(file: file.display, line: 1, column: 1), "missing required key '\(key)'"))
             return nil
         }
 

@@ -14,16 +14,16 @@ struct YAMLReader {
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, in: text))
         } catch {
-            throw DiagnosticError(.error(stage, SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)"))
+            throw DiagnosticError(.error(stage, FileLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)"))
         }
     }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
-        return SourceLocation(file: file, line: lineOffset + mark.line, column: mark.column)
+    func location(of node: Node) -> FileLocation {
+        guard let mark = node.mark else { return FileLocation(file: file, line: lineOffset + 1, column: 1) }
+        return FileLocation(file: file, line: lineOffset + mark.line, column: mark.column)
     }
 
-    func fileStart() -> SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
+    func fileStart() -> FileLocation { FileLocation(file: file, line: 1, column: 1) }
 
     func error(at node: Node, _ message: String) -> Diagnostic { .error(stage, location(of: node), message) }
 
@@ -78,7 +78,7 @@ struct YAMLReader {
             at(line: mark.line, column: mark.column, message)
         }
         func at(line: Int, column: Int, _ message: String) -> Diagnostic {
-            .error(stage, SourceLocation(file: file, line: lineOffset + line, column: column), message)
+            .error(stage, FileLocation(file: file, line: lineOffset + line, column: column), message)
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
@@ -90,7 +90,7 @@ struct YAMLReader {
             let position = Self.position(ofCharacterOffset: offset ?? 0, in: text)
             return at(line: position.line, column: position.column, "invalid YAML: \(problem)")
         default:
-            return .error(stage, SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)")
+            return .error(stage, FileLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)")
         }
     }
 

@@ -44,7 +44,7 @@ public struct ContentLoader {
 
     private func discover(log: inout DiagnosticLog) -> ([MarkdownFile], [(String, SitePath)]) {
         guard FileSystem.targetKind(of: contentDirectory.path) == .directory else {
-            log.append(.error(.discover, SourceLocation(file: contentDirectory.display), "content folder not found"))
+            log.append(.error(.discover, FileLocation(file: contentDirectory.display), "content folder not found"))
             return ([], [])
         }
         guard let contentRoot = contentDirectory.resolved else { return ([], []) }
@@ -57,11 +57,11 @@ public struct ContentLoader {
             switch FileSystem.kind(of: path.path) {
             case .directory:
                 if !configured.contains(name) {
-                    log.append(.error(.discover, SourceLocation(file: path.display),
+                    log.append(.error(.discover, FileLocation(file: path.display),
                                       "folder '\(name)' is not a language listed in site.yaml" + Suggestions.didYouMean(name, in: configured)))
                 }
             case .symlink:
-                log.append(.error(.discover, SourceLocation(file: path.display), "symbolic links are not followed at the top of the content folder"))
+                log.append(.error(.discover, FileLocation(file: path.display), "symbolic links are not followed at the top of the content folder"))
             default:
                 continue
             }
@@ -69,36 +69,36 @@ public struct ContentLoader {
         for language in configured {
             let folder = contentDirectory.appending(language)
             guard FileSystem.kind(of: folder.path) == .directory else {
-                log.append(.warning(.discover, SourceLocation(file: folder.display), "language '\(language)' has no folder yet"))
+                log.append(.warning(.discover, FileLocation(file: folder.display), "language '\(language)' has no folder yet"))
                 continue
             }
             var pending: [(SitePath, String)] = [(folder, "")]
             while let (directory, relative) = pending.popLast() {
                 let names: [String]
                 do { names = try FileSystem.entries(of: directory.path) } catch {
-                    log.append(.error(.discover, SourceLocation(file: directory.display), "\(error)"))
+                    log.append(.error(.discover, FileLocation(file: directory.display), "\(error)"))
                     continue
                 }
                 for name in names.reversed() where !name.hasPrefix(".") {
                     let path = directory.appending(name)
                     let relativePath = relative.isEmpty ? name : relative + "/" + name
                     if let problem = PathRules.problem(inFileName: name) {
-                        log.append(.error(.discover, SourceLocation(file: path.display), problem))
+                        log.append(.error(.discover, FileLocation(file: path.display), problem))
                         continue
                     }
                     var kind = FileSystem.kind(of: path.path)
                     if kind == .symlink {
                         guard let target = path.resolved else {
-                            log.append(.error(.discover, SourceLocation(file: path.display), "symbolic link is broken or loops"))
+                            log.append(.error(.discover, FileLocation(file: path.display), "symbolic link is broken or loops"))
                             continue
                         }
                         guard target.hasPrefix(contentRoot + "/") else {
-                            log.append(.error(.discover, SourceLocation(file: path.display), "symbolic link points outside the content folder (to \(target))"))
+                            log.append(.error(.discover, FileLocation(file: path.display), "symbolic link points outside the content folder (to \(target))"))
                             continue
                         }
                         kind = FileSystem.targetKind(of: path.path)
                         if kind == .directory {
-                            log.append(.error(.discover, SourceLocation(file: path.display), "symbolic links to folders are not followed"))
+                            log.append(.error(.discover, FileLocation(file: path.display), "symbolic links to folders are not followed"))
                             continue
                         }
                     }
@@ -110,7 +110,7 @@ public struct ContentLoader {
                     case .file where relativePath == ContentLoader.stringsFileName:
                         strings.append((language, path))
                     case .file where name.hasSuffix(".markdown"):
-                        log.append(.warning(.discover, SourceLocation(file: path.display), "ignored: pages must end in .md"))
+                        log.append(.warning(.discover, FileLocation(file: path.display), "ignored: pages must end in .md"))
                     default:
                         continue
                     }
@@ -133,7 +133,8 @@ public struct ContentLoader {
         }
         var frontMatter = FrontMatter()
         if let yaml = split.yaml {
-            frontMatter = FrontMatterParser(file: file.path.display).parse(yaml, log: &log)
+            guard let parsed = FrontMatterParser(file: file.path.display).parse(yaml, log: &log) else { return nil }
+            frontMatter = parsed
         }
         let id = PageID(String(file.relativePath.dropLast(3)))
         var page = SourcePage(language: file.language, id: id, file: file.path, frontMatter: frontMatter,

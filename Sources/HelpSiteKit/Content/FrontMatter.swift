@@ -9,7 +9,7 @@ public struct FrontMatter: Sendable, Equatable {
     public var draft: Bool = false
 
     /// Where each key was written, for diagnostics about its value.
-    var locations: [String: SourceLocation] = [:]
+    var locations: [String: FileLocation] = [:]
 
     public static let keys = ["title", "description", "slug", "order", "layout", "draft"]
 
@@ -48,7 +48,7 @@ struct FrontMatterSplit {
             index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
             line += 1
         }
-        throw DiagnosticError(.error(stage, SourceLocation(file: file, line: 1, column: 1),
+        throw DiagnosticError(.error(stage, FileLocation(file: file, line: 1, column: 1),
                                      "front matter starts here but is never closed; end it with a line '---'"))
     }
 }
@@ -56,13 +56,14 @@ struct FrontMatterSplit {
 struct FrontMatterParser {
     let file: String
 
-    func parse(_ yaml: String, log: inout DiagnosticLog) -> FrontMatter {
+    /// Nil when the YAML itself is broken (already reported).
+    func parse(_ yaml: String, log: inout DiagnosticLog) -> FrontMatter? {
         let reader = YAMLReader(file: file, lineOffset: 1, stage: .parse)
         var frontMatter = FrontMatter()
         let root: Node?
         do { root = try reader.compose(yaml) } catch {
             log.append(error.diagnostic)
-            return frontMatter
+            return nil
         }
         for pair in reader.mapping(root, allowedKeys: FrontMatter.keys, what: "front matter", log: &log) {
             let value = pair.value

@@ -27,7 +27,7 @@ public struct SourcePage: Sendable {
     /// True when the title came from a leading `# ` heading, which the body then leaves out.
     public var titleFromBody: Bool
 
-    var fileStart: SourceLocation { SourceLocation(file: file.display, line: 1, column: 1) }
+    var fileStart: FileLocation { FileLocation(file: file.display, line: 1, column: 1) }
 
-    func location(_ key: String) -> SourceLocation { frontMatter.locations[key] ?? fileStart }
+    func location(_ key: String) -> FileLocation { frontMatter.locations[key] ?? fileStart }
 }

@@ -4,7 +4,7 @@ import Yams
 public struct LanguageStrings: Sendable {
     public var file: SitePath
     public var values: [String: String]
-    var locations: [String: SourceLocation]
+    var locations: [String: FileLocation]
 }
 
 enum StringsLoader {
@@ -54,7 +54,7 @@ struct StringTable: Sendable {
             }
             let missing = source.keys.filter { own.values[$0] == nil }.sorted()
             if !missing.isEmpty {
-                log.append(.warning(.index, SourceLocation(file: own.file.display),
+                log.append(.warning(.index, FileLocation(file: own.file.display),
                                     "missing \(missing.count) string(s), shown in \(config.defaultLanguage.name) instead: \(missing.joined(separator: ", "))"))
             }
             for key in own.values.keys.sorted() where source[key] == nil {

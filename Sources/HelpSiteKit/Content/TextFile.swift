@@ -4,12 +4,12 @@ struct TextFile {
     var byteCount: Int
 
     static func read(_ path: SitePath, stage: BuildStage, limit: Int? = nil) throws(DiagnosticError) -> TextFile {
-        let location = SourceLocation(file: path.display)
+        let location = FileLocation(file: path.display)
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.readBytes(path.path, limit: limit)
         } catch let error as FileTooLarge {
-            throw DiagnosticError(.error(stage, SourceLocation(file: path.display, line: 1, column: 1),
+            throw DiagnosticError(.error(stage, FileLocation(file: path.display, line: 1, column: 1),
                                          "page is \(error.size) bytes, over the limit of \(error.limit) bytes (maxPageSize in site.yaml)"))
         } catch {
             throw DiagnosticError(.error(stage, location, "\(error)"))
@@ -18,12 +18,12 @@ struct TextFile {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let bad = firstInvalidUTF8(body) {
             let position = Self.position(ofByte: bad, in: body)
-            throw DiagnosticError(.error(stage, SourceLocation(file: path.display, line: position.line, column: position.column),
+            throw DiagnosticError(.error(stage, FileLocation(file: path.display, line: position.line, column: position.column),
                                          "file is not valid UTF-8 text; save it as UTF-8"))
         }
         if let nul = body.firstIndex(of: 0) {
             let position = Self.position(ofByte: nul, in: body)
-            throw DiagnosticError(.error(stage, SourceLocation(file: path.display, line: position.line, column: position.column),
+            throw DiagnosticError(.error(stage, FileLocation(file: path.display, line: position.line, column: position.column),
                                          "file contains a NUL byte"))
         }
         var text = String(decoding: body, as: UTF8.self)

@@ -31,11 +31,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    public static func error(_ stage: BuildStage, _ location: SourceLocation?, _ message: String) -> Diagnostic {
+    public static func error(_ stage: BuildStage, _ location: FileLocation?, _ message: String) -> Diagnostic {
         Diagnostic(.error, stage, file: location?.file, line: location?.line, column: location?.column, message)
     }
 
-    public static func warning(_ stage: BuildStage, _ location: SourceLocation?, _ message: String) -> Diagnostic {
+    public static func warning(_ stage: BuildStage, _ location: FileLocation?, _ message: String) -> Diagnostic {
         Diagnostic(.warning, stage, file: location?.file, line: location?.line, column: location?.column, message)
     }
 
@@ -55,7 +55,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-public struct SourceLocation: Sendable, Hashable {
+public struct FileLocation: Sendable, Hashable {
     public var file: String
     public var line: Int?
     public var column: Int?

@@ -8,7 +8,7 @@ struct DirectiveRenderer {
     let facts: Facts
     let templates: TemplateLibrary
 
-    func render(_ directive: Directive, language: Language, strings: [String: String], at location: SourceLocation, log: inout [Diagnostic]) -> String {
+    func render(_ directive: Directive, language: Language, strings: [String: String], at location: FileLocation, log: inout [Diagnostic]) -> String {
         guard directive.name == "contact" else {
             log.append(.error(.render, location, "unknown directive '::: \(directive.name)'" + Suggestions.didYouMean(directive.name, in: Self.directives)))
             return ""

@@ -70,18 +70,17 @@ struct Navigation: Sendable {
     /// The tree as the template sees it for `current`: top level, with the folders on its path opened.
     func context(for current: PageID) -> [[String: Any]] {
         let path = current.folders.joined(separator: "/")
+        // Every item sets every key: Mustache looks a missing key up in the enclosing item,
+        // which would make a leaf render its parent's children forever.
         func convert(_ entries: [Entry]) -> [[String: Any]] {
             entries.map { entry in
-                var item: [String: Any] = ["title": entry.title, "isSection": entry.folder != nil]
-                if let href = entry.href { item["url"] = href }
-                if entry.pageID == current { item["isCurrent"] = true }
-                if let folder = entry.folder, path == folder || path.hasPrefix(folder + "/") {
-                    item["isAncestor"] = true
-                    let children = convert(entry.children)
-                    item["children"] = children
-                    item["hasChildren"] = !children.isEmpty
-                }
-                return item
+                let isOpen = entry.folder.map { path == $0 || path.hasPrefix($0 + "/") } ?? false
+                let children = isOpen ? convert(entry.children) : []
+                return [
+                    "title": entry.title, "url": entry.href ?? false, "isSection": entry.folder != nil,
+                    "isCurrent": entry.pageID == current, "isAncestor": isOpen,
+                    "children": children, "hasChildren": !children.isEmpty,
+                ]
             }
         }
         return convert(entries)

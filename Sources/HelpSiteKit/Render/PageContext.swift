@@ -46,7 +46,7 @@ struct ContextBuilder {
             "headings": headings, "toc": toc, "hasToc": toc.count > 1, "id": page.id.path,
             "isHome": page.id.path == "index", "layout": layout(for: page),
         ]
-        if let description = page.source.frontMatter.description { pageValues["description"] = description }
+        pageValues["description"] = page.source.frontMatter.description ?? false
         var context = common(language: language)
         context["page"] = pageValues
         context["translations"] = switcher(for: page.id, current: language)
@@ -153,9 +153,7 @@ struct ContextBuilder {
             path = path.isEmpty ? folder : path + "/" + folder
             let entry = navigation[page.language]?.title(ofFolder: path)
             if page.id.isIndex && path == page.id.folders.joined(separator: "/") { break }
-            var crumb: [String: Any] = ["title": entry?.title ?? folder, "isCurrent": false]
-            if let href = entry?.href { crumb["url"] = href }
-            crumbs.append(crumb)
+            crumbs.append(["title": entry?.title ?? folder, "isCurrent": false, "url": entry?.href ?? false])
         }
         if page.id.path != "index" {
             crumbs.append(["title": page.title, "url": page.href, "isCurrent": true])

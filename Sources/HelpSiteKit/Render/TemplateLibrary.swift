@@ -17,7 +17,7 @@ struct TemplateLibrary: Sendable {
     static func load(from directory: SitePath) throws -> TemplateLibrary {
         var log = DiagnosticLog()
         guard FileSystem.targetKind(of: directory.path) == .directory else {
-            throw BuildFailure([.error(.render, SourceLocation(file: directory.display), "templates folder not found")])
+            throw BuildFailure([.error(.render, FileLocation(file: directory.display), "templates folder not found")])
         }
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: (SitePath, String)] = [:]
@@ -37,26 +37,26 @@ struct TemplateLibrary: Sendable {
                     continue
                 }
                 if let existing = sources[templateName] {
-                    log.append(.error(.render, SourceLocation(file: path.display), "template name '\(templateName)' is also used by \(existing.0.display)"))
+                    log.append(.error(.render, FileLocation(file: path.display), "template name '\(templateName)' is also used by \(existing.0.display)"))
                     continue
                 }
                 do {
                     templates[templateName] = try MustacheTemplate(string: text)
                     sources[templateName] = (path, text)
                 } catch let error as MustacheTemplate.ParserError {
-                    log.append(.error(.render, SourceLocation(file: path.display, line: error.context.lineNumber, column: error.context.columnNumber),
+                    log.append(.error(.render, FileLocation(file: path.display, line: error.context.lineNumber, column: error.context.columnNumber),
                                       "template syntax error: \(Self.describe(error.error))"))
                 } catch {
-                    log.append(.error(.render, SourceLocation(file: path.display), "template syntax error: \(error)"))
+                    log.append(.error(.render, FileLocation(file: path.display), "template syntax error: \(error)"))
                 }
             }
         }
         for required in requiredTemplates where templates[required] == nil && !log.hasErrors {
-            log.append(.error(.render, SourceLocation(file: directory.display), "missing template \(required).mustache"))
+            log.append(.error(.render, FileLocation(file: directory.display), "missing template \(required).mustache"))
         }
         for (name, (path, text)) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in PartialReferences.find(in: text) where templates[reference.name] == nil {
-                log.append(.error(.render, SourceLocation(file: path.display, line: reference.line, column: reference.column),
+                log.append(.error(.render, FileLocation(file: path.display, line: reference.line, column: reference.column),
                                   "template '\(name)' includes partial '\(reference.name)', which does not exist" + Suggestions.didYouMean(reference.name, in: sources.keys.sorted())))
             }
         }

@@ -10,7 +10,7 @@ struct LinkResolver {
         case rewrite(String)
     }
 
-    func resolve(_ destination: String, from page: Page, at location: SourceLocation, log: inout [Diagnostic]) -> Resolution {
+    func resolve(_ destination: String, from page: Page, at location: FileLocation, log: inout [Diagnostic]) -> Resolution {
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || Self.hasScheme(destination) {
             return .keep
         }
