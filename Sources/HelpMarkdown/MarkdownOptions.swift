@@ -25,6 +25,11 @@ public struct Typography: Sendable, Equatable {
         self.quotes = quotes
         self.frenchSpacing = frenchSpacing
     }
+
+    /// Applies the same rules to text outside Markdown, such as template strings.
+    public func apply(to text: String) -> String {
+        TypographyRules.apply(self, to: text)
+    }
 }
 
 public struct MarkdownOptions: Sendable, Equatable {

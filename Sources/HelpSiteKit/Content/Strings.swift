@@ -62,6 +62,12 @@ struct StringTable: Sendable {
             }
             tables[language.code] = StringTable(values: source.merging(own.values) { _, translated in translated })
         }
+        for language in config.languages {
+            let typography = LanguageTypography.typography(for: language.code)
+            if let table = tables[language.code], typography.frenchSpacing {
+                tables[language.code] = StringTable(values: table.values.mapValues(typography.apply(to:)))
+            }
+        }
         return tables
     }
 }

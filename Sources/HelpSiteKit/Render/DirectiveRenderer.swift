@@ -44,7 +44,9 @@ struct DirectiveRenderer {
             context["website"] = ["url": website, "display": Self.displayURL(website)]
         }
         if case .list(let hours)? = entity.fields["openingHours"] {
-            context["openingHours"] = hours.map { OpeningHours.format($0, locale: Locale(identifier: language.code)) }
+            let locale = Locale(identifier: language.code)
+            let ranges = hours.map { OpeningHours.format($0, locale: locale) }
+            context["openingHours"] = ["ranges": ranges, "text": ranges.formatted(.list(type: .and).locale(locale))]
         }
         return context
     }
