@@ -5,6 +5,11 @@ enum TypographyRules {
     private static let narrowNoBreakSpace: Character = "\u{202F}"
 
     static func apply(_ typography: Typography, to text: String) -> String {
+        // Most text has no curly quote (all start with the UTF-8 bytes E2 80) and, outside French, needs nothing.
+        let hasQuote = text.utf8.contains(0xE2)
+        if !hasQuote {
+            return typography.frenchSpacing && needsFrenchSpacing(text) ? frenchSpacing(text) : text
+        }
         let quotes = typography.quotes
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
@@ -32,6 +37,10 @@ enum TypographyRules {
             }
         }
         return typography.frenchSpacing ? frenchSpacing(result) : result
+    }
+
+    private static func needsFrenchSpacing(_ text: String) -> Bool {
+        text.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == 0xC2 || $0 == 0xE2 }
     }
 
     /// No-break space before `:` and inside « »; narrow no-break space before `; ! ?`.

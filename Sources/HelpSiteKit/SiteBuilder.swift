@@ -82,16 +82,10 @@ public struct SiteBuilder {
         log.append(contentsOf: site.diagnostics)
         let contexts = ContextBuilder(index: site.index, strings: site.strings)
         let pageRenderer = PageRenderer(site: site, contexts: contexts)
-        var written = 0
+        let pages = site.config.languages.flatMap { site.index.pages(in: $0.code) }
+        log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: pageRenderer, into: writer))
+        var written = pages.count
         for language in site.config.languages {
-            for page in site.index.pages(in: language.code) {
-                var diagnostics: [Diagnostic] = []
-                let html = pageRenderer.render(page, log: &diagnostics)
-                log.append(contentsOf: diagnostics)
-                if log.hasErrors { continue }
-                try writer.write(Array(html.utf8), to: page.outputPath)
-                written += 1
-            }
             let notFound = site.templates.render(contexts.notFound(language), template: "404")
             try writer.write(Array(notFound.utf8), to: "\(language.code)/404.html")
         }
@@ -112,7 +106,7 @@ public struct SiteBuilder {
 }
 
 /// Renders one page: Markdown (with links and directives resolved) into its template.
-struct PageRenderer {
+struct PageRenderer: Sendable {
     let site: SiteBuilder.LoadedSite
     let contexts: ContextBuilder
 
@@ -149,6 +143,52 @@ struct PageRenderer {
             return ""
         }
         return site.templates.render(contexts.page(page, rendered: rendered), template: template)
+    }
+}
+
+/// Renders and writes pages on every core. Output bytes never depend on scheduling: each page's file and
+/// diagnostics are a function of that page alone, and diagnostics are merged in page order.
+enum ParallelRenderer {
+    static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter) throws -> [Diagnostic] {
+        let results = ResultSlots(count: pages.count)
+        defer { results.free() }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pages.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < pages.count {
+                var diagnostics: [Diagnostic] = []
+                let html = renderer.render(pages[index], log: &diagnostics)
+                var failure: Error?
+                if !diagnostics.contains(where: { $0.severity == .error }) {
+                    do { try writer.write(html.utf8, to: pages[index].outputPath) } catch { failure = error }
+                }
+                results.slots[index] = PageResult(diagnostics: diagnostics, failure: failure)
+                index += workers
+            }
+        }
+        if let failure = results.slots.lazy.compactMap(\.failure).first { throw failure }
+        return results.slots.flatMap(\.diagnostics)
+    }
+
+    /// One slot per page; unchecked Sendable because each slot is written by exactly one worker
+    /// and read only after `concurrentPerform` returns.
+    struct ResultSlots: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<PageResult>
+
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: PageResult())
+        }
+
+        func free() {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+    }
+
+    struct PageResult {
+        var diagnostics: [Diagnostic] = []
+        var failure: Error?
     }
 }
 

@@ -103,8 +103,13 @@ enum FileSystem {
         return offset == size ? bytes : Array(bytes[..<offset])
     }
 
+    /// `mkdir -p`, safe when several threads create the same folders.
     static func createDirectory(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw POSIXFailure(operation: "create folder", path: path) }
+        let parent = SitePath(path).parent.path
+        if parent != path { try createDirectory(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw POSIXFailure(operation: "create folder", path: path) }
     }
 
     static func write(_ bytes: some Collection<UInt8>, to path: String) throws {

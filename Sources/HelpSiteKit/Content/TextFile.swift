@@ -16,17 +16,18 @@ struct TextFile {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let bad = firstInvalidUTF8(body) {
+        let decoded = body.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        if decoded == nil, let bad = firstInvalidUTF8(body) {
             let position = Self.position(ofByte: bad, in: body)
             throw DiagnosticError(.error(stage, FileLocation(file: path.display, line: position.line, column: position.column),
                                          "file is not valid UTF-8 text; save it as UTF-8"))
         }
-        if let nul = body.firstIndex(of: 0) {
+        if body.contains(0), let nul = body.firstIndex(of: 0) {
             let position = Self.position(ofByte: nul, in: body)
             throw DiagnosticError(.error(stage, FileLocation(file: path.display, line: position.line, column: position.column),
                                          "file contains a NUL byte"))
         }
-        var text = String(decoding: body, as: UTF8.self)
+        var text = decoded ?? String(decoding: body, as: UTF8.self)
         if body.contains(UInt8(ascii: "\r")) {
             text = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
         }

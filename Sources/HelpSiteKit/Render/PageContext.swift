@@ -1,39 +1,48 @@
 import HelpMarkdown
 
 /// Builds the values a template sees; the README's "Template context" documents each key.
-struct ContextBuilder {
+/// Unchecked Sendable: the cached `Any` values are immutable strings, booleans and collections of them,
+/// created in `init` and only read afterwards, from any thread.
+struct ContextBuilder: @unchecked Sendable {
     let index: SiteIndex
     let strings: [String: StringTable]
     let navigation: [String: Navigation]
     let assetsURL: String
+    private let languageValues: [String: [String: Any]]
+    private let siteValues: [String: Any]
 
     init(index: SiteIndex, strings: [String: StringTable]) {
         self.index = index
         self.strings = strings
+        var languageValues: [String: [String: Any]] = [:]
+        for language in index.config.languages {
+            languageValues[language.code] = [
+                "code": language.code, "name": language.name, "listName": language.listName,
+                "direction": language.direction.rawValue, "isDefault": language == index.config.defaultLanguage,
+            ]
+        }
+        self.languageValues = languageValues
         var navigation: [String: Navigation] = [:]
         for language in index.config.languages {
             navigation[language.code] = Navigation(pages: index.pages(in: language.code))
         }
         self.navigation = navigation
         self.assetsURL = index.config.basePath + "assets/"
+        let config = index.config
+        var site: [String: Any] = [
+            "title": config.title, "brand": config.brand, "baseURL": config.baseURL,
+            "basePath": config.basePath, "assetsURL": index.config.basePath + "assets/", "rootURL": config.basePath,
+        ]
+        if let login = config.loginURL { site["loginURL"] = login }
+        if let endpoint = config.contactFormEndpoint { site["contactFormEndpoint"] = endpoint }
+        self.siteValues = site
     }
 
     var config: SiteConfig { index.config }
 
-    func site() -> [String: Any] {
-        var site: [String: Any] = [
-            "title": config.title, "brand": config.brand, "baseURL": config.baseURL,
-            "basePath": config.basePath, "assetsURL": assetsURL, "rootURL": config.basePath,
-        ]
-        if let login = config.loginURL { site["loginURL"] = login }
-        if let endpoint = config.contactFormEndpoint { site["contactFormEndpoint"] = endpoint }
-        return site
-    }
+    func site() -> [String: Any] { siteValues }
 
-    func language(_ language: Language) -> [String: Any] {
-        ["code": language.code, "name": language.name, "listName": language.listName,
-         "direction": language.direction.rawValue, "isDefault": language == config.defaultLanguage]
-    }
+    func language(_ language: Language) -> [String: Any] { languageValues[language.code] ?? [:] }
 
     func page(_ page: Page, rendered: RenderedMarkdown) -> [String: Any] {
         let language = config.language(page.language)!
