@@ -7,7 +7,7 @@ public struct HelpSiteCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "helpsite",
         abstract: "Builds a static multilingual help centre from content/<language>/*.md.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, StatusCommand.self, StampCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -17,8 +17,8 @@ public struct HelpSiteCommand: ParsableCommand {
     public static func run(arguments: [String], output: OutputStreams = .standard) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
-            if let build = command as? BuildCommand {
-                return build.execute(output: output)
+            if let runnable = command as? RunnableCommand {
+                return runnable.execute(output: output)
             }
             try command.run()
             return 0
@@ -64,42 +64,26 @@ struct SiteOptions: ParsableArguments {
 
 extension DiagnosticStyle: ExpressibleByArgument {}
 
-struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "build",
-        abstract: "Builds the site into the output folder, replacing it only when the build succeeds."
-    )
+/// A command that reports through `OutputStreams` and returns its exit status.
+protocol RunnableCommand: ParsableCommand {
+    func execute(output: OutputStreams) -> Int32
+}
 
-    @OptionGroup var site: SiteOptions
-
-    @Option(help: "The output folder; replaced as a whole by each successful build.")
-    var output: String = "public"
-
-    @Option(name: .customLong("base-url"), help: "The site's absolute URL, overriding baseURL in site.yaml, e.g. https://example.org/help/.")
-    var baseURL: String?
-
+extension RunnableCommand {
     mutating func run() throws {
         let status = execute(output: .standard)
         if status != 0 { throw ExitCode(status) }
     }
 
-    func execute(output streams: OutputStreams) -> Int32 {
-        let started = ContinuousClock.now
-        let options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: SitePath(site.templates),
-                                   outputDirectory: SitePath(output), baseURL: baseURL)
+    /// Runs `body`, printing diagnostics in the chosen style; exit 1 for content problems, 2 for usage.
+    func reporting(_ style: DiagnosticStyle, _ streams: OutputStreams, _ body: () throws -> Int32) -> Int32 {
         do {
-            let report = try SiteBuilder(options: options).build()
-            for warning in report.warnings { streams.err(DiagnosticFormatter.format(warning, style: site.diagnostics)) }
-            let elapsed = ContinuousClock.now - started
-            let perLanguage = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
-            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-            streams.out("Built \(report.pageCount) pages in \(report.pagesPerLanguage.count) languages (\(perLanguage)), "
-                        + "\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s"), in \(milliseconds) ms → \(output)")
-            return 0
+            return try body()
         } catch let failure as BuildFailure {
-            for diagnostic in failure.diagnostics { streams.err(DiagnosticFormatter.format(diagnostic, style: site.diagnostics)) }
-            let errors = failure.errors.count
-            streams.err("Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output) was left as it was.")
+            for diagnostic in failure.diagnostics { streams.err(DiagnosticFormatter.format(diagnostic, style: style)) }
+            return 1
+        } catch let single as DiagnosticError {
+            streams.err(DiagnosticFormatter.format(single.diagnostic, style: style))
             return 1
         } catch let usage as UsageError {
             streams.err("error: \(usage.description)")
@@ -107,6 +91,173 @@ struct BuildCommand: ParsableCommand {
         } catch {
             streams.err("error: \(error)")
             return 1
+        }
+    }
+}
+
+struct PolicyOptions: ParsableArguments {
+    @Flag(help: "Treat warnings as errors: exit 1 and leave the output untouched.")
+    var strict = false
+
+    @Option(name: .customLong("fail-under"), help: "Fail when any language's up-to-date share is under this percentage.")
+    var failUnder: Double?
+}
+
+struct BuildCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Builds the site into the output folder, replacing it only when the build succeeds."
+    )
+
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var policy: PolicyOptions
+
+    @Option(help: "The output folder; replaced as a whole by each successful build.")
+    var output: String = "public"
+
+    @Option(name: .customLong("base-url"), help: "The site's absolute URL, overriding baseURL in site.yaml, e.g. https://example.org/help/.")
+    var baseURL: String?
+
+    func execute(output streams: OutputStreams) -> Int32 {
+        let started = ContinuousClock.now
+        let options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: SitePath(site.templates),
+                                   outputDirectory: SitePath(output), baseURL: baseURL, strict: policy.strict, failUnder: policy.failUnder)
+        let status = reporting(site.diagnostics, streams) {
+            let report = try SiteBuilder(options: options).build()
+            Summary.print(report, action: "Built", started: started, destination: " → \(output)", style: site.diagnostics, to: streams)
+            return 0
+        }
+        if status == 1 { streams.err("Build failed; \(output) was left as it was.") }
+        return status
+    }
+}
+
+struct CheckCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validates everything a build would (content, links, fragments, templates, strings) without writing output."
+    )
+
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var policy: PolicyOptions
+
+    func execute(output streams: OutputStreams) -> Int32 {
+        let started = ContinuousClock.now
+        let options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: SitePath(site.templates),
+                                   strict: policy.strict, failUnder: policy.failUnder)
+        return reporting(site.diagnostics, streams) {
+            let report = try SiteBuilder(options: options).check()
+            Summary.print(report, action: "Checked", started: started, destination: "", style: site.diagnostics, to: streams)
+            return 0
+        }
+    }
+}
+
+enum Summary {
+    static func print(_ report: BuildReport, action: String, started: ContinuousClock.Instant, destination: String,
+                      style: DiagnosticStyle, to streams: OutputStreams) {
+        for warning in report.warnings { streams.err(DiagnosticFormatter.format(warning, style: style)) }
+        let elapsed = ContinuousClock.now - started
+        let perLanguage = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        streams.out("\(action) \(report.pageCount) pages in \(report.pagesPerLanguage.count) languages (\(perLanguage)), "
+                    + "\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s"), in \(milliseconds) ms\(destination)")
+    }
+}
+
+enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html
+}
+
+struct StatusCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Shows which translations are up to date, outdated, unstamped, missing or extra against the source language."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Only this language.")
+    var language: String?
+
+    @Option(help: "text (a table), json (schema in the README) or html (a self-contained dashboard).")
+    var format: StatusFormat = .text
+
+    @Option(name: .customLong("stamp"), parsing: .upToNextOption, help: "Record the current source version in these translation files, then report.")
+    var stamp: [String] = []
+
+    @Option(help: "Show what changed in the source page since this translation was stamped (needs git).")
+    var diff: String?
+
+    @Option(name: .customLong("fail-under"), help: "Exit 1 when any language's up-to-date share is under this percentage.")
+    var failUnder: Double?
+
+    func execute(output streams: OutputStreams) -> Int32 {
+        reporting(site.diagnostics, streams) {
+            let content = SitePath(site.content)
+            let config = try SiteConfigLoader(contentDirectory: content).load()
+            if let language, config.language(language) == nil {
+                throw UsageError("--language \(language) is not listed in site.yaml")
+            }
+            if !stamp.isEmpty {
+                let stamper = Stamper(contentDirectory: content, config: config)
+                for file in stamp {
+                    let result = try stamper.stamp(file)
+                    streams.err("\(result.file): \(result.changed ? "stamped" : "already stamped") source: \(result.hash)")
+                }
+            }
+            if let diff {
+                switch try SourceDiff(contentDirectory: content, config: config).diff(for: diff) {
+                case .unchanged:
+                    streams.out("\(diff) is up to date: its source page has not changed since it was stamped.")
+                case let .diff(commit, text):
+                    streams.out("Changes in the source page since the stamped version (commit \(commit.prefix(10))):\n\(text)")
+                case let .unavailable(reason):
+                    streams.err("cannot show the changes: \(reason)")
+                    return 1
+                }
+                return 0
+            }
+            let loaded = try ContentLoader(contentDirectory: content, config: config).load()
+            let status = TranslationStatus(config: config, pages: loaded.pages, only: language)
+            switch format {
+            case .text: streams.out(StatusFormatter.text(status))
+            case .json: streams.out(StatusFormatter.json(status))
+            case .html: streams.out(StatusFormatter.html(status, title: config.title))
+            }
+            if let failUnder {
+                let failing = status.languages(under: failUnder)
+                for summary in failing {
+                    streams.err("error: \(summary.language.code) is \(StatusFormatter.percent(summary.upToDatePercent)) up to date, under --fail-under \(StatusFormatter.percent(failUnder))")
+                }
+                if !failing.isEmpty { return 1 }
+            }
+            return 0
+        }
+    }
+}
+
+struct StampCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stamp",
+        abstract: "Records in each translation which version of its source page it was translated from (same as status --stamp)."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Argument(help: "Translation files, e.g. content/de/arn.md.")
+    var files: [String]
+
+    func execute(output streams: OutputStreams) -> Int32 {
+        reporting(site.diagnostics, streams) {
+            let content = SitePath(site.content)
+            let config = try SiteConfigLoader(contentDirectory: content).load()
+            let stamper = Stamper(contentDirectory: content, config: config)
+            for file in files {
+                let result = try stamper.stamp(file)
+                streams.out("\(result.file): \(result.changed ? "stamped" : "already stamped") source: \(result.hash)")
+            }
+            return 0
         }
     }
 }

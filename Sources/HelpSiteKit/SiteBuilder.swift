@@ -7,13 +7,19 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: SitePath
     /// Overrides `baseURL` from site.yaml, e.g. for a deploy under a sub-path.
     public var baseURL: String?
+    /// Warnings fail the build.
+    public var strict: Bool
+    /// Fails the build when any language's up-to-date share is under this percentage.
+    public var failUnder: Double?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
-                outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil) {
+                outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.baseURL = baseURL
+        self.strict = strict
+        self.failUnder = failUnder
     }
 }
 
@@ -37,6 +43,8 @@ public struct SiteBuilder {
     public struct LoadedSite: Sendable {
         public var config: SiteConfig
         public var index: SiteIndex
+        /// Every page read, drafts excepted, for the translation status.
+        public var pages: [SourcePage]
         var strings: [String: StringTable]
         var facts: Facts
         var templates: TemplateLibrary
@@ -60,15 +68,20 @@ public struct SiteBuilder {
         do { templates = try TemplateLibrary.load(from: options.templatesDirectory) } catch let failure as BuildFailure {
             throw BuildFailure(DiagnosticLog.sorted(log.diagnostics + failure.diagnostics))
         }
-        return LoadedSite(config: config, index: index, strings: strings, facts: facts, templates: templates, diagnostics: log.diagnostics)
+        for (key, location) in templates.stringReferences where strings[config.defaultLanguage.code]?.values[key] == nil {
+            log.append(.warning(.render, location, "template uses strings.\(key), which \(config.defaultLanguage.code)/strings.yaml does not define"))
+        }
+        return LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, templates: templates, diagnostics: log.diagnostics)
     }
 
+    /// Builds into the output folder, replacing it only when everything succeeded.
     public func build() throws -> BuildReport {
         let site = try load()
         let writer = try OutputWriter.prepare(output: options.outputDirectory,
                                               protecting: [options.contentDirectory, options.templatesDirectory])
         do {
             let report = try render(site, into: writer)
+            try enforcePolicies(report, site: site)
             try writer.commit()
             return report
         } catch {
@@ -77,25 +90,57 @@ public struct SiteBuilder {
         }
     }
 
-    private func render(_ site: LoadedSite, into writer: OutputWriter) throws -> BuildReport {
+    /// Everything `build` validates, without writing anything.
+    public func check() throws -> BuildReport {
+        let site = try load()
+        let report = try render(site, into: nil)
+        try enforcePolicies(report, site: site)
+        return report
+    }
+
+    /// `--strict` and `--fail-under`: problems that fail a build only when asked.
+    private func enforcePolicies(_ report: BuildReport, site: LoadedSite) throws {
+        var failures: [Diagnostic] = []
+        if options.strict && !report.warnings.isEmpty {
+            failures += report.warnings
+            failures.append(.error(.render, nil, "\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") with --strict"))
+        }
+        if let threshold = options.failUnder {
+            let status = TranslationStatus(config: site.config, pages: site.pages)
+            for summary in status.languages(under: threshold) {
+                failures.append(.error(.index, FileLocation(file: options.contentDirectory.appending(summary.language.code).display),
+                                       "\(summary.language.code) is \(StatusFormatter.percent(summary.upToDatePercent)) up to date, under --fail-under \(StatusFormatter.percent(threshold))"))
+            }
+        }
+        if !failures.isEmpty { throw BuildFailure(failures) }
+    }
+
+    private func render(_ site: LoadedSite, into writer: OutputWriter?) throws -> BuildReport {
         var log = DiagnosticLog()
         log.append(contentsOf: site.diagnostics)
         let contexts = ContextBuilder(index: site.index, strings: site.strings)
         let pageRenderer = PageRenderer(site: site, contexts: contexts)
         let pages = site.config.languages.flatMap { site.index.pages(in: $0.code) }
         log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: pageRenderer, into: writer))
-        var written = pages.count
-        for language in site.config.languages {
-            let notFound = site.templates.render(contexts.notFound(language), template: "404")
-            try writer.write(Array(notFound.utf8), to: "\(language.code)/404.html")
-        }
         try log.checkpoint()
-        try writer.write(Array(site.templates.render(contexts.root(), template: "root").utf8), to: "index.html")
-        try writer.write(Array(site.templates.render(contexts.notFound(site.config.defaultLanguage), template: "404").utf8), to: "404.html")
-        try writer.write(Array(Sitemap.xml(index: site.index, alternates: contexts.alternates(for:)).utf8), to: "sitemap.xml")
-        try writer.write(Array(Sitemap.robots(baseURL: site.config.baseURL).utf8), to: "robots.txt")
-        written += 4 + site.config.languages.count
-        written += try AssetCopier.copy(from: options.templatesDirectory.appending("assets"), to: writer, log: &log)
+        var written = pages.count
+        if let writer {
+            for language in site.config.languages {
+                let notFound = site.templates.render(contexts.notFound(language), template: "404")
+                try writer.write(Array(notFound.utf8), to: "\(language.code)/404.html")
+            }
+            try writer.write(Array(site.templates.render(contexts.root(), template: "root").utf8), to: "index.html")
+            try writer.write(Array(site.templates.render(contexts.notFound(site.config.defaultLanguage), template: "404").utf8), to: "404.html")
+            try writer.write(Array(Sitemap.xml(index: site.index, alternates: contexts.alternates(for:)).utf8), to: "sitemap.xml")
+            try writer.write(Array(Sitemap.robots(baseURL: site.config.baseURL).utf8), to: "robots.txt")
+            written += 4 + site.config.languages.count
+            if let dashboard = site.config.statusDashboardPath {
+                let status = TranslationStatus(config: site.config, pages: site.pages)
+                try writer.write(Array(StatusFormatter.html(status, title: site.config.title).utf8), to: dashboard)
+                written += 1
+            }
+            written += try AssetCopier.copy(from: options.templatesDirectory.appending("assets"), to: writer, log: &log)
+        }
         try log.checkpoint()
         return BuildReport(
             pagesPerLanguage: site.config.languages.map { ($0.code, site.index.pages(in: $0.code).count) },
@@ -110,10 +155,17 @@ struct PageRenderer: Sendable {
     let site: SiteBuilder.LoadedSite
     let contexts: ContextBuilder
 
-    func render(_ page: Page, log: inout [Diagnostic]) -> String {
+    struct Output {
+        var html: String
+        var headingIDs: [String]
+        var fragmentLinks: [FragmentLink]
+    }
+
+    func render(_ page: Page, log: inout [Diagnostic]) -> Output {
         let source = page.source
-        let language = site.config.language(page.language)!
-        let strings = site.strings[page.language]?.values ?? [:]
+        // A fallback shows the source language's text, so its typography and card labels follow that language.
+        let language = site.config.language(source.language)!
+        let strings = site.strings[source.language]?.values ?? [:]
         let resolver = LinkResolver(index: site.index)
         let directives = DirectiveRenderer(facts: site.facts, templates: site.templates)
         let sink = DiagnosticSink()
@@ -122,7 +174,7 @@ struct PageRenderer: Sendable {
         }
         let hooks = RenderHooks(
             resolveLink: { link in
-                switch resolver.resolve(link.destination, from: page, at: location(link.position), log: &sink.diagnostics) {
+                switch resolver.resolve(link.destination, from: page, at: location(link.position), log: &sink.diagnostics, fragments: &sink.fragments) {
                 case .keep: return nil
                 case .rewrite(let url): return url
                 }
@@ -132,7 +184,7 @@ struct PageRenderer: Sendable {
             }
         )
         let options = MarkdownOptions(allowsUnsafeHTML: site.config.allowsUnsafeHTML,
-                                      typography: LanguageTypography.typography(for: page.language),
+                                      typography: LanguageTypography.typography(for: source.language),
                                       extractsLeadingTitle: source.titleFromBody)
         let rendered = MarkdownRenderer.render(source.body, options: options, hooks: hooks)
         log.append(contentsOf: sink.diagnostics)
@@ -140,16 +192,17 @@ struct PageRenderer: Sendable {
         guard site.templates.has(template) else {
             log.append(.error(.render, source.location("layout"),
                               "layout '\(template)' has no template \(template).mustache" + Suggestions.didYouMean(template, in: site.templates.names.sorted())))
-            return ""
+            return Output(html: "", headingIDs: [], fragmentLinks: [])
         }
-        return site.templates.render(contexts.page(page, rendered: rendered), template: template)
+        let html = site.templates.render(contexts.page(page, rendered: rendered), template: template)
+        return Output(html: html, headingIDs: rendered.headings.map(\.id), fragmentLinks: sink.fragments)
     }
 }
 
 /// Renders and writes pages on every core. Output bytes never depend on scheduling: each page's file and
 /// diagnostics are a function of that page alone, and diagnostics are merged in page order.
 enum ParallelRenderer {
-    static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter) throws -> [Diagnostic] {
+    static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter?) throws -> [Diagnostic] {
         let results = ResultSlots(count: pages.count)
         defer { results.free() }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pages.count))
@@ -157,17 +210,26 @@ enum ParallelRenderer {
             var index = worker
             while index < pages.count {
                 var diagnostics: [Diagnostic] = []
-                let html = renderer.render(pages[index], log: &diagnostics)
+                let output = renderer.render(pages[index], log: &diagnostics)
                 var failure: Error?
-                if !diagnostics.contains(where: { $0.severity == .error }) {
-                    do { try writer.write(html.utf8, to: pages[index].outputPath) } catch { failure = error }
+                if let writer, !diagnostics.contains(where: { $0.severity == .error }) {
+                    do { try writer.write(output.html.utf8, to: pages[index].outputPath) } catch { failure = error }
                 }
-                results.slots[index] = PageResult(diagnostics: diagnostics, failure: failure)
+                results.slots[index] = PageResult(diagnostics: diagnostics, failure: failure,
+                                                  headingIDs: output.headingIDs, fragmentLinks: output.fragmentLinks)
                 index += workers
             }
         }
         if let failure = results.slots.lazy.compactMap(\.failure).first { throw failure }
-        return results.slots.flatMap(\.diagnostics)
+        var diagnostics = results.slots.flatMap(\.diagnostics)
+        var headingIDs: [String: [PageID: Set<String>]] = [:]
+        for (page, result) in zip(pages, results.slots) { headingIDs[page.language, default: [:]][page.id] = Set(result.headingIDs) }
+        for link in results.slots.lazy.flatMap(\.fragmentLinks) where headingIDs[link.language]?[link.id]?.contains(link.fragment) != true {
+            let known = headingIDs[link.language]?[link.id].map { Array($0).sorted() } ?? []
+            diagnostics.append(.warning(.resolveLinks, link.location,
+                                        "link '\(link.written)' points to #\(link.fragment), which is not a heading id on that page" + (known.isEmpty ? "" : Suggestions.didYouMean(link.fragment, in: known))))
+        }
+        return diagnostics
     }
 
     /// One slot per page; unchecked Sendable because each slot is written by exactly one worker
@@ -189,12 +251,15 @@ enum ParallelRenderer {
     struct PageResult {
         var diagnostics: [Diagnostic] = []
         var failure: Error?
+        var headingIDs: [String] = []
+        var fragmentLinks: [FragmentLink] = []
     }
 }
 
 /// Collects diagnostics from inside render callbacks.
 final class DiagnosticSink {
     var diagnostics: [Diagnostic] = []
+    var fragments: [FragmentLink] = []
 }
 
 enum AssetCopier {

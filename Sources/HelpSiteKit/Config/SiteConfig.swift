@@ -1,3 +1,10 @@
+public enum FallbackMode: String, Sendable, CaseIterable {
+    /// Build the missing page from the source language, with a notice, `noindex` and no hreflang claim.
+    case build
+    /// Leave the page out of that language; its switcher omits the language.
+    case omit
+}
+
 public struct SiteConfig: Sendable {
     public var title: String
     /// Absolute, ending in `/`, e.g. `https://example.org/help/`.
@@ -11,6 +18,12 @@ public struct SiteConfig: Sendable {
     public var maxPageBytes: Int
     /// Where the contact form posts; without it the contact page lists the other ways to get in touch.
     public var contactFormEndpoint: String?
+    /// What readers get where a translation is missing.
+    public var fallback: FallbackMode = .build
+    /// Show a notice on translations whose source page changed since they were stamped.
+    public var showsOutdatedNotice: Bool = true
+    /// Where `build` writes the translation-status dashboard inside the output; nil writes none.
+    public var statusDashboardPath: String?
 
     public static let defaultMaxPageBytes = 256 * 1024
 

@@ -5,7 +5,7 @@ import Yams
 public struct SiteConfigLoader {
     public static let fileName = "site.yaml"
     static let keys = ["title", "baseURL", "defaultLanguage", "languages", "brand", "loginURL", "unsafeHTML",
-                       "maxPageSize", "contactFormEndpoint"]
+                       "maxPageSize", "contactFormEndpoint", "fallback", "outdatedNotice", "statusDashboard"]
 
     let contentDirectory: SitePath
 
@@ -68,6 +68,20 @@ public struct SiteConfigLoader {
         if let node = values["unsafeHTML"] { config.allowsUnsafeHTML = reader.bool(node, key: "unsafeHTML", log: &log) ?? false }
         if let node = values["maxPageSize"], let bytes = reader.int(node, key: "maxPageSize", log: &log) {
             if bytes > 0 { config.maxPageBytes = bytes } else { log.append(reader.error(at: node, "maxPageSize must be a positive number of bytes")) }
+        }
+        if let node = values["fallback"], let raw = reader.string(node, key: "fallback", log: &log) {
+            if let mode = FallbackMode(rawValue: raw) { config.fallback = mode } else {
+                log.append(reader.error(at: node, "fallback must be 'build' or 'omit'"))
+            }
+        }
+        if let node = values["outdatedNotice"] { config.showsOutdatedNotice = reader.bool(node, key: "outdatedNotice", log: &log) ?? true }
+        if let node = values["statusDashboard"], let path = reader.string(node, key: "statusDashboard", log: &log) {
+            let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+            if path.hasSuffix(".html"), !path.hasPrefix("/"), !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") || $0.contains("\\") }) {
+                config.statusDashboardPath = path
+            } else {
+                log.append(reader.error(at: node, "statusDashboard must be a relative path ending in .html inside the output, e.g. translation-status.html"))
+            }
         }
         try log.checkpoint()
         return config

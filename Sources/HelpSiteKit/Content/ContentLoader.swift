@@ -120,12 +120,26 @@ public struct ContentLoader {
         return (files, strings)
     }
 
+    /// Reads one page file; `relativePath` is its path inside the language folder (`s3/p4.md`).
+    func readPage(_ path: SitePath, language: String, relativePath: String, log: inout DiagnosticLog) -> SourcePage? {
+        parsePage(MarkdownFile(language: language, relativePath: relativePath, path: path), log: &log)
+    }
+
     private func parsePage(_ file: MarkdownFile, log: inout DiagnosticLog) -> SourcePage? {
         let text: String
         do { text = try TextFile.read(file.path, stage: .parse, limit: config.maxPageBytes).text } catch {
             log.append(error.diagnostic)
             return nil
         }
+        return parsePage(text: text, file: file, log: &log)
+    }
+
+    /// Parses page text, e.g. an older version of a page read from git.
+    func parsePage(text: String, language: String, relativePath: String, path: SitePath, log: inout DiagnosticLog) -> SourcePage? {
+        parsePage(text: text, file: MarkdownFile(language: language, relativePath: relativePath, path: path), log: &log)
+    }
+
+    private func parsePage(text: String, file: MarkdownFile, log: inout DiagnosticLog) -> SourcePage? {
         let split: FrontMatterSplit
         do { split = try FrontMatterSplit.split(text, file: file.path.display, stage: .parse) } catch {
             log.append(error.diagnostic)

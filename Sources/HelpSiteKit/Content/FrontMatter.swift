@@ -7,11 +7,13 @@ public struct FrontMatter: Sendable, Equatable {
     public var order: Int?
     public var layout: String?
     public var draft: Bool = false
+    /// In a translation: the `SourceHash` of the source-language page it was translated from.
+    public var source: String?
 
     /// Where each key was written, for diagnostics about its value.
     var locations: [String: FileLocation] = [:]
 
-    public static let keys = ["title", "description", "slug", "order", "layout", "draft"]
+    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source"]
 
     public init(title: String? = nil, description: String? = nil, slug: String? = nil, order: Int? = nil, layout: String? = nil, draft: Bool = false) {
         self.title = title
@@ -74,6 +76,7 @@ struct FrontMatterParser {
             case "slug": frontMatter.slug = reader.string(value, key: "slug", log: &log)
             case "order": frontMatter.order = reader.int(value, key: "order", log: &log)
             case "layout": frontMatter.layout = reader.string(value, key: "layout", log: &log)
+            case "source": frontMatter.source = reader.string(value, key: "source", log: &log)
             default: frontMatter.draft = reader.bool(value, key: "draft", log: &log) ?? false
             }
         }

@@ -58,7 +58,7 @@ struct StringTable: Sendable {
                                     "missing \(missing.count) string(s), shown in \(config.defaultLanguage.name) instead: \(missing.joined(separator: ", "))"))
             }
             for key in own.values.keys.sorted() where source[key] == nil {
-                log.append(.warning(.index, own.locations[key], "string '\(key)' is not in the \(defaultCode) strings, so templates cannot rely on it" + Suggestions.didYouMean(key, in: source.keys.sorted())))
+                log.append(.warning(.index, own.locations[key], "string '\(key)' is not in the \(defaultCode) strings, so templates cannot rely on it" + (Suggestions.closest(to: key, in: source.keys.sorted()).map { "; did you mean '\($0)'?" } ?? "")))
             }
             tables[language.code] = StringTable(values: source.merging(own.values) { _, translated in translated })
         }

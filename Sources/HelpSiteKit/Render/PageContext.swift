@@ -1,3 +1,4 @@
+import Foundation
 import HelpMarkdown
 
 /// Builds the values a template sees; the README's "Template context" documents each key.
@@ -10,6 +11,8 @@ struct ContextBuilder: @unchecked Sendable {
     let assetsURL: String
     private let languageValues: [String: [String: Any]]
     private let siteValues: [String: Any]
+    /// The current `SourceHash` of every source-language page, for outdated notices.
+    let sourceHashes: [PageID: String]
 
     init(index: SiteIndex, strings: [String: StringTable]) {
         self.index = index
@@ -22,6 +25,11 @@ struct ContextBuilder: @unchecked Sendable {
             ]
         }
         self.languageValues = languageValues
+        var hashes: [PageID: String] = [:]
+        for page in index.pages(in: index.config.defaultLanguage.code) where !page.isFallback {
+            hashes[page.id] = SourceHash.of(page.source)
+        }
+        self.sourceHashes = hashes
         var navigation: [String: Navigation] = [:]
         for language in index.config.languages {
             navigation[language.code] = Navigation(pages: index.pages(in: language.code))
@@ -46,16 +54,29 @@ struct ContextBuilder: @unchecked Sendable {
 
     func page(_ page: Page, rendered: RenderedMarkdown) -> [String: Any] {
         let language = config.language(page.language)!
+        let contentLanguage = config.language(page.source.language) ?? language
         let headings = rendered.headings.map { ["level": $0.level, "text": $0.text, "id": $0.id] as [String: Any] }
         let toc = rendered.headings.filter { $0.level == 2 || $0.level == 3 }.map {
             ["level": $0.level, "text": $0.text, "id": $0.id, "isSubsection": $0.level == 3] as [String: Any]
         }
+        let sourcePage = index.page(page.id, in: config.defaultLanguage.code)
         var pageValues: [String: Any] = [
-            "title": page.title, "url": page.href, "canonicalURL": page.absoluteURL, "content": rendered.html,
+            "title": page.title, "url": page.href, "content": rendered.html,
+            "canonicalURL": page.isFallback ? (sourcePage?.absoluteURL ?? page.absoluteURL) : page.absoluteURL,
             "headings": headings, "toc": toc, "hasToc": toc.count > 1, "id": page.id.path,
             "isHome": page.id.path == "index", "layout": layout(for: page),
+            "description": page.source.frontMatter.description ?? false,
+            "isFallback": page.isFallback, "contentLanguage": self.language(contentLanguage),
+            "fallbackNotice": false, "outdatedNotice": false,
         ]
-        pageValues["description"] = page.source.frontMatter.description ?? false
+        let table = strings[language.code]?.values ?? [:]
+        if page.isFallback {
+            pageValues["fallbackNotice"] = Notice.make(table["notTranslated"] ?? "This page is not yet available in {language}. Here it is in {source}.",
+                                                       language: language, source: contentLanguage, sourceURL: nil)
+        } else if isOutdated(page), let sourcePage {
+            pageValues["outdatedNotice"] = Notice.make(table["outdatedTranslation"] ?? "This translation may be out of date. Read the latest version in {source}.",
+                                                       language: language, source: config.defaultLanguage, sourceURL: sourcePage.href)
+        }
         var context = common(language: language)
         context["page"] = pageValues
         context["translations"] = switcher(for: page.id, current: language)
@@ -64,18 +85,28 @@ struct ContextBuilder: @unchecked Sendable {
         let crumbs = breadcrumbs(for: page)
         context["breadcrumbs"] = crumbs
         context["hasBreadcrumbs"] = crumbs.count > 1
+        context["noindex"] = page.isFallback
         return context
+    }
+
+    /// True for a translation stamped from a version of its source page that has since changed.
+    func isOutdated(_ page: Page) -> Bool {
+        guard config.showsOutdatedNotice, !page.isFallback, page.language != config.defaultLanguage.code,
+              let stamped = page.source.frontMatter.source, let current = sourceHashes[page.id] else { return false }
+        return stamped != current
     }
 
     func notFound(_ language: Language) -> [String: Any] {
         var context = common(language: language)
         let table = strings[language.code]?.values ?? [:]
         context["page"] = ["title": table["notFoundTitle"] ?? "Page not found", "isHome": false] as [String: Any]
-        context["translations"] = config.languages.map { other -> [String: Any] in
+        context["translations"] = config.languages.compactMap { other -> [String: Any]? in
+            guard let home = index.home(of: other.code) else { return nil }
             var entry = self.language(other)
-            entry["url"] = index.home(of: other.code)?.href ?? config.basePath
+            entry["url"] = home.href
             entry["isCurrent"] = other == language
-            entry["isAvailable"] = true
+            entry["isAvailable"] = !home.isFallback
+            entry["isFallback"] = home.isFallback
             return entry
         }
         context["navigation"] = navigation[language.code]?.context(for: PageID("404")) ?? []
@@ -85,7 +116,8 @@ struct ContextBuilder: @unchecked Sendable {
 
     func root() -> [String: Any] {
         let homes = config.languages.compactMap { language -> (Language, Page)? in
-            index.home(of: language.code).map { (language, $0) }
+            guard let home = index.home(of: language.code), !home.isFallback else { return nil }
+            return (language, home)
         }
         let languages = homes.map { language, home -> [String: Any] in
             var entry = self.language(language)
@@ -128,17 +160,15 @@ struct ContextBuilder: @unchecked Sendable {
         return name
     }
 
+    /// Every language that has the page, written or as a fallback; a language without it is left out.
     func switcher(for id: PageID, current: Language) -> [[String: Any]] {
-        config.languages.map { language in
+        config.languages.compactMap { language in
+            guard let translation = index.page(id, in: language.code) else { return nil }
             var entry = self.language(language)
             entry["isCurrent"] = language == current
-            if let translation = index.page(id, in: language.code) {
-                entry["url"] = translation.href
-                entry["isAvailable"] = true
-            } else {
-                entry["url"] = index.home(of: language.code)?.href ?? config.basePath
-                entry["isAvailable"] = false
-            }
+            entry["url"] = translation.href
+            entry["isAvailable"] = !translation.isFallback
+            entry["isFallback"] = translation.isFallback
             return entry
         }
     }
@@ -168,6 +198,21 @@ struct ContextBuilder: @unchecked Sendable {
             crumbs.append(["title": page.title, "url": page.href, "isCurrent": true])
         }
         return crumbs
+    }
+}
+
+/// A notice sentence from the strings, with `{language}` and `{source}` filled in; `{source}` can be a link.
+enum Notice {
+    static func make(_ template: String, language: Language, source: Language, sourceURL: String?) -> [String: Any] {
+        let text = template.replacingAll("{language}", with: language.name)
+        let parts = text.components(separatedBy: "{source}")
+        let before = parts.first ?? text
+        let after = parts.count > 1 ? parts.dropFirst().joined(separator: source.name) : ""
+        return [
+            "text": text.replacingAll("{source}", with: source.name),
+            "before": before, "after": after, "hasSource": parts.count > 1,
+            "sourceName": source.name, "sourceLanguage": source.code, "sourceURL": sourceURL ?? false,
+        ]
     }
 }
 

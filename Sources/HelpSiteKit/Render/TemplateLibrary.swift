@@ -7,6 +7,8 @@ struct TemplateLibrary: Sendable {
 
     let library: MustacheLibrary
     let names: Set<String>
+    /// Every `strings.<key>` a template uses, with where it is first used.
+    let stringReferences: [(key: String, location: FileLocation)]
 
     func has(_ name: String) -> Bool { names.contains(name) }
 
@@ -61,7 +63,14 @@ struct TemplateLibrary: Sendable {
             }
         }
         try log.checkpoint()
-        return TemplateLibrary(library: MustacheLibrary(templates: templates), names: Set(templates.keys))
+        var references: [String: FileLocation] = [:]
+        for (_, (path, text)) in sources.sorted(by: { $0.key < $1.key }) {
+            for (key, line, column) in StringReferences.find(in: text) where references[key] == nil {
+                references[key] = FileLocation(file: path.display, line: line, column: column)
+            }
+        }
+        return TemplateLibrary(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
+                               stringReferences: references.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     private static func describe(_ error: Error) -> String {
@@ -105,5 +114,24 @@ enum PartialReferences {
             index += 1
         }
         return references
+    }
+}
+
+/// `strings.key` inside Mustache tags, so a key every template relies on is checked against the source language.
+enum StringReferences {
+    static func find(in text: String) -> [(key: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let range = rest.range(of: "strings.") {
+                let before = rest[..<range.lowerBound].last
+                let key = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+                if before == "{" || before == " " || before == "#" || before == "^" || before == "/" || before == "&", !key.isEmpty {
+                    found.append((String(key), lineIndex + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1))
+                }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found
     }
 }

@@ -10,8 +10,15 @@ struct LinkResolver {
         case rewrite(String)
     }
 
-    func resolve(_ destination: String, from page: Page, at location: FileLocation, log: inout [Diagnostic]) -> Resolution {
+    func resolve(_ destination: String, from page: Page, at location: FileLocation, log: inout [Diagnostic], fragments: inout [FragmentLink]) -> Resolution {
+        if destination.hasPrefix("#"), destination.count > 1 {
+            fragments.append(FragmentLink(language: page.language, id: page.id, fragment: String(destination.dropFirst()), location: location, written: destination))
+            return .keep
+        }
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || Self.hasScheme(destination) {
+            if let other = otherLanguage(inAbsolute: destination, from: page) {
+                log.append(.warning(.resolveLinks, location, "link '\(destination)' leads to the \(other) site; link to the page's .md file so \(page.language) readers stay in \(page.language)"))
+            }
             return .keep
         }
         var path = Substring(destination)
@@ -34,6 +41,9 @@ struct LinkResolver {
                     log.append(.error(.resolveLinks, location, "link '\(destination)' climbs above the site root"))
                     return .rewrite("")
                 }
+                if let first = segments.first, first != page.language, index.config.language(first) != nil {
+                    log.append(.warning(.resolveLinks, location, "link '\(destination)' leads to the \(first) site; link to the page's .md file so \(page.language) readers stay in \(page.language)"))
+                }
                 let trailing = decodedPath.hasSuffix("/") && !segments.isEmpty ? "/" : ""
                 return .rewrite(index.config.basePath + segments.map(URLPath.encodeSegment).joined(separator: "/") + trailing + suffix)
             }
@@ -48,6 +58,10 @@ struct LinkResolver {
         }
         let target = PageID(String(segments.joined(separator: "/").dropLast(3)))
         if let found = index.page(target, in: page.language) {
+            if let hash = suffix.firstIndex(of: "#"), suffix.index(after: hash) < suffix.endIndex {
+                let fragment = URLPath.percentDecode(String(suffix[suffix.index(after: hash)...])) ?? ""
+                fragments.append(FragmentLink(language: found.language, id: found.id, fragment: fragment, location: location, written: destination))
+            }
             return .rewrite(found.href + suffix)
         }
         let elsewhere = index.translations(of: target)
@@ -59,10 +73,29 @@ struct LinkResolver {
         return .rewrite(substitute.href + suffix)
     }
 
+    /// The language a link written as a full URL into this site leads to, when it is not the page's own.
+    private func otherLanguage(inAbsolute url: String, from page: Page) -> String? {
+        let base = index.config.baseURL
+        guard url.lowercased().hasPrefix(base.lowercased()) else { return nil }
+        let rest = url.dropFirst(base.count)
+        guard let first = rest.split(separator: "/").first.map(String.init), first != page.language,
+              index.config.language(first) != nil else { return nil }
+        return first
+    }
+
     private static func hasScheme(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." ) }
     }
+}
+
+/// A link to `#fragment` on a page, checked once every page's heading ids are known.
+struct FragmentLink: Sendable {
+    var language: String
+    var id: PageID
+    var fragment: String
+    var location: FileLocation
+    var written: String
 }

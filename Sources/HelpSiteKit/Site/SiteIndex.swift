@@ -1,5 +1,15 @@
 /// A page placed in the site: its source, its URL and its place among its translations.
 public struct Page: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// Written in this language (the source language's own pages included).
+        case written
+        /// Missing in this language: built from the source-language page, with a notice.
+        case fallback
+    }
+
+    public var language: String
+    public var kind: Kind
+    /// The Markdown behind the page: this language's file, or the source language's for a fallback.
     public var source: SourcePage
     /// Path segments under the output root, e.g. `["nb", "klage"]`; the file is `<segments>/index.html`.
     public var segments: [String]
@@ -9,30 +19,33 @@ public struct Page: Sendable {
     public var absoluteURL: String
 
     public var id: PageID { source.id }
-    public var language: String { source.language }
     public var title: String { source.title }
+    public var isFallback: Bool { kind == .fallback }
     public var outputPath: String { segments.isEmpty ? "index.html" : segments.joined(separator: "/") + "/index.html" }
 }
 
-/// Stage "index": every page's URL computed once, translations grouped by identity, collisions reported.
+/// Stage "index": every page's URL computed once, translations grouped by identity, collisions reported,
+/// and, unless the site says `fallback: omit`, a fallback page wherever a translation is missing.
 public struct SiteIndex: Sendable {
     public let config: SiteConfig
-    /// Pages of each language, sorted by identity.
+    /// Pages of each language (fallbacks included), sorted by identity.
     public private(set) var pagesByLanguage: [String: [Page]] = [:]
     private var lookup: [String: [PageID: Int]] = [:]
-    /// Every identity that exists in at least one language, sorted.
+    /// Every identity written in at least one language, sorted.
     public private(set) var ids: [PageID] = []
 
     public init(config: SiteConfig, pages: [SourcePage], log: inout DiagnosticLog) {
         self.config = config
         let origin = SiteConfig.origin(ofAbsoluteURL: config.baseURL)
+        let byLanguage = Dictionary(grouping: pages, by: \.language).mapValues { $0.sorted { $0.id < $1.id } }
+        let sourcePages = byLanguage[config.defaultLanguage.code] ?? []
         var allIDs: Set<PageID> = []
         for language in config.languages {
-            let sources = pages.filter { $0.language == language.code }.sorted { $0.id < $1.id }
-            let folderSlugs = Self.folderSlugs(sources)
+            let written = byLanguage[language.code] ?? []
+            let folderSlugs = Self.folderSlugs(written)
             var placed: [Page] = []
             var taken: [String: Page] = [:]
-            for source in sources {
+            func place(_ source: SourcePage, kind: Page.Kind) {
                 var segments = [language.code]
                 var folderPath = ""
                 for folder in source.id.folders {
@@ -41,15 +54,28 @@ public struct SiteIndex: Sendable {
                 }
                 if !source.id.isIndex { segments.append(source.frontMatter.slug ?? source.id.name) }
                 let href = URLPath.href(basePath: config.basePath, segments: segments)
-                let page = Page(source: source, segments: segments, href: href, absoluteURL: origin + href)
+                let page = Page(language: language.code, kind: kind, source: source, segments: segments, href: href, absoluteURL: origin + href)
                 if let other = taken[page.outputPath] {
-                    log.append(.error(.index, source.frontMatter.slug != nil ? source.location("slug") : source.fileStart,
-                                      "\(source.file.display) and \(other.source.file.display) both become \(href)"))
-                    continue
+                    if kind == .written {
+                        log.append(.error(.index, source.frontMatter.slug != nil ? source.location("slug") : source.fileStart,
+                                          "\(source.file.display) and \(other.source.file.display) both become \(href)"))
+                    } else {
+                        log.append(.warning(.index, other.source.fileStart,
+                                            "\(other.source.file.display) takes \(href), where the untranslated \(source.file.display) would be shown; no fallback is built for it"))
+                    }
+                    return
                 }
                 taken[page.outputPath] = page
                 placed.append(page)
+            }
+            for source in written {
+                place(source, kind: .written)
                 allIDs.insert(source.id)
+            }
+            if config.fallback == .build && language != config.defaultLanguage {
+                let present = Set(written.map(\.id))
+                for source in sourcePages where !present.contains(source.id) { place(source, kind: .fallback) }
+                placed.sort { $0.id < $1.id }
             }
             pagesByLanguage[language.code] = placed
             lookup[language.code] = Dictionary(uniqueKeysWithValues: placed.enumerated().map { ($1.id, $0) })
@@ -57,6 +83,7 @@ public struct SiteIndex: Sendable {
         ids = allIDs.sorted()
     }
 
+    /// The page for `id` in a language: written there, or its fallback.
     public func page(_ id: PageID, in language: String) -> Page? {
         guard let index = lookup[language]?[id] else { return nil }
         return pagesByLanguage[language]?[index]
@@ -64,9 +91,9 @@ public struct SiteIndex: Sendable {
 
     public func pages(in language: String) -> [Page] { pagesByLanguage[language] ?? [] }
 
-    /// The page in every language that has it, in the order of `site.yaml`.
+    /// The page in every language where it is really written, in the order of `site.yaml`.
     public func translations(of id: PageID) -> [Page] {
-        config.languages.compactMap { page(id, in: $0.code) }
+        config.languages.compactMap { language in page(id, in: language.code).flatMap { $0.isFallback ? nil : $0 } }
     }
 
     public var pageCount: Int { pagesByLanguage.values.reduce(0) { $0 + $1.count } }

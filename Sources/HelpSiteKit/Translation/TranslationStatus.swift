@@ -1,0 +1,92 @@
+/// Where every translation stands against the source language, computed from the content alone (no git).
+public struct TranslationStatus: Sendable {
+    public enum State: String, Sendable, CaseIterable, Comparable {
+        case upToDate = "up-to-date"
+        /// The source page changed since the translation was stamped.
+        case outdated
+        /// The translation exists but records no `source:` hash.
+        case unstamped
+        case missing
+        /// The translation exists, the source page does not.
+        case extra
+
+        public static func < (lhs: State, rhs: State) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public struct Entry: Sendable {
+        public var state: State
+        /// The translation's file, when there is one.
+        public var file: SitePath?
+        public var stampedHash: String?
+    }
+
+    public struct Row: Sendable {
+        public var id: PageID
+        public var sourceFile: SitePath?
+        public var sourceHash: String?
+        /// One entry per translation language, in `site.yaml` order.
+        public var entries: [String: Entry]
+    }
+
+    public struct LanguageSummary: Sendable {
+        public var language: Language
+        public var counts: [State: Int]
+        /// Source pages, the denominator of the percentage.
+        public var total: Int
+
+        public var upToDatePercent: Double {
+            total == 0 ? 100 : Double(counts[.upToDate, default: 0]) * 100 / Double(total)
+        }
+    }
+
+    public let sourceLanguage: Language
+    public let languages: [Language]
+    public let rows: [Row]
+    public let summaries: [LanguageSummary]
+
+    /// `only` narrows the report to one translation language.
+    public init(config: SiteConfig, pages: [SourcePage], only: String? = nil) {
+        sourceLanguage = config.defaultLanguage
+        languages = config.languages.filter { $0 != config.defaultLanguage && (only == nil || $0.code == only) }
+        var byLanguage: [String: [PageID: SourcePage]] = [:]
+        for page in pages { byLanguage[page.language, default: [:]][page.id] = page }
+        let sources = byLanguage[sourceLanguage.code] ?? [:]
+        var ids = Set(sources.keys)
+        for language in languages {
+            if let translated = byLanguage[language.code] { ids.formUnion(translated.keys) }
+        }
+        var rows: [Row] = []
+        for id in ids.sorted() {
+            let source = sources[id]
+            let hash = source.map(SourceHash.of)
+            var entries: [String: Entry] = [:]
+            for language in languages {
+                let translation = byLanguage[language.code]?[id]
+                let stamped = translation?.frontMatter.source
+                let state: State
+                switch (source, translation) {
+                case (nil, _): state = .extra
+                case (_, nil): state = .missing
+                case (_, .some):
+                    state = stamped == nil ? .unstamped : (stamped == hash ? .upToDate : .outdated)
+                }
+                if source == nil && translation == nil { continue }
+                entries[language.code] = Entry(state: state, file: translation?.file, stampedHash: stamped)
+            }
+            rows.append(Row(id: id, sourceFile: source?.file, sourceHash: hash, entries: entries))
+        }
+        self.rows = rows
+        summaries = languages.map { language in
+            var counts: [State: Int] = [:]
+            for row in rows { if let entry = row.entries[language.code] { counts[entry.state, default: 0] += 1 } }
+            return LanguageSummary(language: language, counts: counts, total: sources.count)
+        }
+    }
+
+    /// Languages whose up-to-date share is under `percent`.
+    public func languages(under percent: Double) -> [LanguageSummary] {
+        summaries.filter { $0.upToDatePercent + 1e-9 < percent }
+    }
+}
