@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,15 +30,25 @@ let package = Package(
             ]
         ),
         .target(
+            name: "HelpSiteServer",
+            dependencies: [
+                "HelpSiteKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "HelpSiteCLI",
             dependencies: [
                 "HelpSiteKit",
+                "HelpSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "helpsite", dependencies: ["HelpSiteCLI"]),
         .testTarget(name: "HelpMarkdownTests", dependencies: ["HelpMarkdown"]),
         .testTarget(name: "HelpSiteKitTests", dependencies: ["HelpSiteKit", "HelpSiteCLI"]),
+        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpSiteServer", "HelpSiteKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import HelpSiteKit
+import HelpSiteServer
 
 /// The `helpsite` command line. `main.swift` only calls `HelpSiteCommand.run(arguments:)`, so tests run the same code.
 public struct HelpSiteCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "helpsite",
         abstract: "Builds a static multilingual help centre from content/<language>/*.md.",
-        subcommands: [BuildCommand.self, CheckCommand.self, StatusCommand.self, StampCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self, StampCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -46,7 +47,7 @@ public struct OutputStreams: Sendable {
     }
 
     public static let standard = OutputStreams(
-        out: { print($0) },
+        out: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
         err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     )
 }
@@ -259,5 +260,77 @@ struct StampCommand: RunnableCommand {
             }
             return 0
         }
+    }
+}
+
+struct ServeCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Builds the site, serves it on 127.0.0.1, rebuilds what changed on every save and reloads the browser."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Build the preview here instead of a temporary folder (never needed for previews).")
+    var output: String?
+
+    @Option(help: "The port; the next free one is used if it is taken.")
+    var port: Int = 8080
+
+    @Option(help: "The address to listen on. Anything but loopback exposes your drafts to the network.")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "Open the site in the browser.")
+    var open = false
+
+    func execute(output streams: OutputStreams) -> Int32 {
+        if !["127.0.0.1", "::1", "localhost"].contains(host) {
+            streams.err("warning: --host \(host) is not a loopback address; anyone who can reach it can read your unpublished pages")
+        }
+        let options = ServeOptions(contentDirectory: SitePath(site.content), templatesDirectory: SitePath(site.templates),
+                                   outputDirectory: output.map(SitePath.init), host: host, port: port)
+        let done = DispatchSemaphore(value: 0)
+        let status = StatusBox()
+        let openBrowser = open
+        Task {
+            do {
+                let running = try await PreviewServer(options: options).start(log: { streams.err($0) })
+                for home in running.languageHomes { streams.out("\(running.baseURL)\(home)") }
+                streams.out("Serving \(running.outputDirectory.display) at \(running.baseURL)/ — press Ctrl-C to stop.")
+                if openBrowser, let first = running.languageHomes.first { Browser.open(running.baseURL + first) }
+                await running.wait()
+            } catch let usage as UsageError {
+                streams.err("error: \(usage.description)")
+                status.value = 2
+            } catch {
+                streams.err("error: \(error)")
+                status.value = 1
+            }
+            done.signal()
+        }
+        done.wait()
+        return status.value
+    }
+}
+
+final class StatusBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int32 = 0
+    var value: Int32 {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+enum Browser {
+    static func open(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        #if os(macOS)
+        process.arguments = ["open", url]
+        #else
+        process.arguments = ["xdg-open", url]
+        #endif
+        try? process.run()
     }
 }

@@ -66,6 +66,15 @@ struct OutputWriter: Sendable {
         FileSystem.removeTree(previous.path)
     }
 
+    /// Replaces one file of a finished output in place (write beside it, then rename), for live previews.
+    static func replaceFile(in output: SitePath, at relativePath: String, with bytes: some Collection<UInt8>) throws {
+        let target = output.appending(relativePath)
+        try FileSystem.createDirectory(target.parent.path)
+        let temporary = target.parent.appending(".\(target.lastComponent).tmp-\(getpid())")
+        try FileSystem.write(bytes, to: temporary.path)
+        try FileSystem.rename(temporary.path, to: target.path)
+    }
+
     func discard() {
         FileSystem.removeTree(staging.path)
     }

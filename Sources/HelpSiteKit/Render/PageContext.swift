@@ -5,14 +5,14 @@ import HelpMarkdown
 /// Unchecked Sendable: the cached `Any` values are immutable strings, booleans and collections of them,
 /// created in `init` and only read afterwards, from any thread.
 struct ContextBuilder: @unchecked Sendable {
-    let index: SiteIndex
+    private(set) var index: SiteIndex
     let strings: [String: StringTable]
     let navigation: [String: Navigation]
     let assetsURL: String
     private let languageValues: [String: [String: Any]]
     private let siteValues: [String: Any]
     /// The current `SourceHash` of every source-language page, for outdated notices.
-    let sourceHashes: [PageID: String]
+    private(set) var sourceHashes: [PageID: String]
 
     init(index: SiteIndex, strings: [String: StringTable]) {
         self.index = index
@@ -47,6 +47,12 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     var config: SiteConfig { index.config }
+
+    /// After an edit that kept every title, slug and order: the new index and the page's new source hash.
+    mutating func update(index: SiteIndex, changed source: SourcePage) {
+        self.index = index
+        if source.language == index.config.defaultLanguage.code { sourceHashes[source.id] = SourceHash.of(source) }
+    }
 
     func site() -> [String: Any] { siteValues }
 

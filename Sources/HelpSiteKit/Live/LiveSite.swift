@@ -1,0 +1,112 @@
+/// The site as `helpsite serve` keeps it: built once, then brought up to date file by file.
+/// An edited page whose title, slug, order, layout and draft flag are unchanged re-renders only the pages
+/// that show its text; anything else (new or deleted pages, strings, templates, facts, site.yaml) rebuilds all.
+public final class LiveSite {
+    public enum Outcome: Sendable, Equatable {
+        /// Site paths (`/nb/klage/`) whose HTML changed; `["*"]` after a full rebuild.
+        case rebuilt(paths: [String], full: Bool)
+        /// The change broke the build; the previous site is still served.
+        case failed([Diagnostic])
+    }
+
+    public let options: BuildOptions
+    private var site: SiteBuilder.LoadedSite?
+    private var contexts: ContextBuilder?
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public var config: SiteConfig? { site?.config }
+
+    /// A full build into the output folder.
+    @discardableResult
+    public func rebuildAll() -> Outcome {
+        do {
+            let builder = SiteBuilder(options: options)
+            let loaded = try builder.load()
+            _ = try builder.build(loaded)
+            site = loaded
+            contexts = ContextBuilder(index: loaded.index, strings: loaded.strings)
+            return .rebuilt(paths: ["*"], full: true)
+        } catch let failure as BuildFailure {
+            return .failed(failure.diagnostics.filter { $0.severity == .error })
+        } catch {
+            return .failed([.error(.write, nil, "\(error)")])
+        }
+    }
+
+    /// Brings the output up to date after the given files changed (paths as reported by the watcher).
+    public func apply(changedFiles: [String]) -> Outcome {
+        guard var site, var contexts, !changedFiles.isEmpty else { return rebuildAll() }
+        var sources: [SourcePage] = []
+        for file in Set(changedFiles).sorted() {
+            switch reread(file, site: site) {
+            case .structural: return rebuildAll()
+            case .broken(let diagnostics): return .failed(diagnostics)
+            case .cosmetic(let page): sources.append(page)
+            }
+        }
+        var affected: [Page] = []
+        for source in sources {
+            guard let pages = site.index.replace(source) else { return rebuildAll() }
+            if let position = site.pages.firstIndex(where: { $0.language == source.language && $0.id == source.id }) {
+                site.pages[position] = source
+            }
+            contexts.update(index: site.index, changed: source)
+            affected += pages
+        }
+        let renderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
+        var paths: [String] = []
+        var errors: [Diagnostic] = []
+        var rendered: [(Page, String)] = []
+        for page in affected {
+            var diagnostics: [Diagnostic] = []
+            let output = renderer.render(page, log: &diagnostics)
+            errors += diagnostics.filter { $0.severity == .error }
+            rendered.append((page, output.html))
+        }
+        guard errors.isEmpty else { return .failed(errors) }
+        do {
+            for (page, html) in rendered {
+                try OutputWriter.replaceFile(in: options.outputDirectory, at: page.outputPath, with: html.utf8)
+                paths.append(page.href)
+            }
+        } catch {
+            return .failed([.error(.write, nil, "\(error)")])
+        }
+        self.site = site
+        self.contexts = contexts
+        return .rebuilt(paths: paths, full: false)
+    }
+
+    private enum Reread {
+        /// The page changed in ways no other page shows.
+        case cosmetic(SourcePage)
+        case broken([Diagnostic])
+        /// Title, slug, order, layout, draft, a new or deleted page, or not a page at all.
+        case structural
+    }
+
+    private func reread(_ file: String, site: SiteBuilder.LoadedSite) -> Reread {
+        guard file.hasSuffix(".md"), let contentRoot = options.contentDirectory.resolved else { return .structural }
+        let path = SitePath(file)
+        guard let resolved = path.resolved, resolved.hasPrefix(contentRoot + "/") else { return .structural }
+        let inside = resolved.dropFirst(contentRoot.count + 1).split(separator: "/").map(String.init)
+        guard inside.count >= 2, site.config.language(inside[0]) != nil else { return .structural }
+        let language = inside[0]
+        let relative = inside.dropFirst().joined(separator: "/")
+        let id = PageID(String(relative.dropLast(3)))
+        guard let previous = site.index.page(id, in: language), !previous.isFallback else { return .structural }
+        var log = DiagnosticLog()
+        let display = options.contentDirectory.appending(language).appending(relative)
+        let loader = ContentLoader(contentDirectory: options.contentDirectory, config: site.config)
+        guard let page = loader.readPage(display, language: language, relativePath: relative, log: &log), !log.hasErrors else {
+            return .broken(log.diagnostics.filter { $0.severity == .error })
+        }
+        let before = previous.source.frontMatter, after = page.frontMatter
+        guard page.title == previous.title, before.slug == after.slug, before.order == after.order,
+              before.layout == after.layout, before.draft == after.draft else { return .structural }
+        return .cosmetic(page)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reports changed files under some folders, in batches: events closer together than `debounce`
+/// (an editor's write-rename-chmod on save) arrive as one batch. inotify on Linux, polling elsewhere or
+/// when inotify is unavailable.
+public final class FileWatcher: @unchecked Sendable {
+    private let roots: [String]
+    private let debounce: Duration
+    private let lock = NSLock()
+    private var stopped = false
+
+    public init(roots: [String], debounce: Duration = .milliseconds(25)) {
+        self.roots = roots
+        self.debounce = debounce
+    }
+
+    /// Batches of changed paths; ends when `stop()` is called.
+    public func changes() -> AsyncStream<[String]> {
+        AsyncStream { continuation in
+            let thread = Thread { [self] in
+                #if canImport(Glibc)
+                if self.watchWithInotify(continuation) { return }
+                #endif
+                self.poll(continuation)
+            }
+            thread.name = "helpsite-watcher"
+            thread.start()
+            continuation.onTermination = { [weak self] _ in self?.stop() }
+        }
+    }
+
+    public func stop() {
+        lock.withLock { stopped = true }
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    #if canImport(Glibc)
+    private func watchWithInotify(_ continuation: AsyncStream<[String]>.Continuation) -> Bool {
+        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
+        var folders: [Int32: String] = [:]
+        func add(_ folder: String) {
+            let watch = inotify_add_watch(descriptor, folder, mask)
+            if watch >= 0 { folders[watch] = folder }
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
+                let path = folder + "/" + name
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { add(path) }
+            }
+        }
+        for root in roots { add(root) }
+        var pending: Set<String> = []
+        var lastEvent = ContinuousClock.now
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while !isStopped {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = Glibc.poll(&poller, 1, 10)
+            if ready > 0 {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                var offset = 0
+                while count > 0, offset < count {
+                    let (watch, eventMask, nameLength, name) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int, String) in
+                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                        let nameStart = offset + MemoryLayout<inotify_event>.size
+                        let nameBytes = raw[nameStart..<(nameStart + Int(event.len))].prefix { $0 != 0 }
+                        return (event.wd, event.mask, Int(event.len), String(decoding: nameBytes, as: UTF8.self))
+                    }
+                    offset += MemoryLayout<inotify_event>.size + nameLength
+                    guard let folder = folders[watch], !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
+                    let path = folder + "/" + name
+                    if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { add(path) }
+                    pending.insert(path)
+                    lastEvent = .now
+                }
+            }
+            if !pending.isEmpty && ContinuousClock.now - lastEvent >= debounce {
+                continuation.yield(pending.sorted())
+                pending.removeAll()
+            }
+        }
+        continuation.finish()
+        return true
+    }
+    #endif
+
+    private func poll(_ continuation: AsyncStream<[String]>.Continuation) {
+        var previous = snapshot()
+        while !isStopped {
+            Thread.sleep(forTimeInterval: 0.2)
+            let current = snapshot()
+            let changed = Set(current.keys).union(previous.keys).filter { current[$0] != previous[$0] }
+            if !changed.isEmpty { continuation.yield(changed.sorted()) }
+            previous = current
+        }
+        continuation.finish()
+    }
+
+    private func snapshot() -> [String: Date] {
+        var result: [String: Date] = [:]
+        for root in roots {
+            guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
+            for case let relative as String in enumerator {
+                let path = root + "/" + relative
+                if let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date { result[path] = date }
+            }
+        }
+        return result
+    }
+}

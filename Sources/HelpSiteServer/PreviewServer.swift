@@ -1,0 +1,232 @@
+import Foundation
+import HelpSiteKit
+import Hummingbird
+import Logging
+import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct ServeOptions: Sendable {
+    public var contentDirectory: SitePath
+    public var templatesDirectory: SitePath
+    /// Where the preview is built; nil builds into a temporary folder removed on exit.
+    public var outputDirectory: SitePath?
+    public var host: String
+    /// 0 picks any free port.
+    public var port: Int
+
+    public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
+                outputDirectory: SitePath? = nil, host: String = "127.0.0.1", port: Int = 8080) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.host = host
+        self.port = port
+    }
+}
+
+/// Owns the live site: rebuilds after each batch of changes and tells the open pages.
+actor PreviewSession {
+    private let site: LiveSite
+    let hub: LiveReloadHub
+    private let log: @Sendable (String) -> Void
+
+    init(options: BuildOptions, hub: LiveReloadHub, log: @escaping @Sendable (String) -> Void) {
+        self.site = LiveSite(options: options)
+        self.hub = hub
+        self.log = log
+    }
+
+    func initialBuild() async -> LiveSite.Outcome {
+        let outcome = site.rebuildAll()
+        await report(outcome, started: .now, files: [])
+        return outcome
+    }
+
+    func languageHomes() -> [String] {
+        site.config?.languages.map { "/\($0.code)/" } ?? []
+    }
+
+    func apply(_ files: [String]) async {
+        let started = ContinuousClock.now
+        let outcome = site.apply(changedFiles: files)
+        await report(outcome, started: started, files: files)
+    }
+
+    private func report(_ outcome: LiveSite.Outcome, started: ContinuousClock.Instant, files: [String]) async {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        switch outcome {
+        case let .rebuilt(paths, full):
+            await hub.publish(.reload(paths))
+            if !files.isEmpty {
+                log("Rebuilt \(full ? "the whole site" : "\(paths.count) page\(paths.count == 1 ? "" : "s")") in \(String(format: "%.1f", milliseconds)) ms")
+            }
+        case let .failed(diagnostics):
+            for diagnostic in diagnostics { log(diagnostic.description) }
+            log("Build failed; still serving the last good version.")
+            await hub.publish(.failed(diagnostics))
+        }
+    }
+}
+
+/// `helpsite serve`: builds the site, serves it on loopback with Hummingbird, watches the sources and
+/// reloads open pages after each rebuild.
+public struct PreviewServer: Sendable {
+    public let options: ServeOptions
+
+    public init(options: ServeOptions) {
+        self.options = options
+    }
+
+    /// A started preview; `stop()` shuts it down and removes the temporary output.
+    public final class Running: Sendable {
+        public let port: Int
+        public let host: String
+        public let outputDirectory: SitePath
+        public let languageHomes: [String]
+        let task: Task<Void, Error>
+        let watcher: FileWatcher
+        let hub: LiveReloadHub
+        let removesOutput: Bool
+
+        init(port: Int, host: String, outputDirectory: SitePath, languageHomes: [String], task: Task<Void, Error>,
+             watcher: FileWatcher, hub: LiveReloadHub, removesOutput: Bool) {
+            self.port = port
+            self.host = host
+            self.outputDirectory = outputDirectory
+            self.languageHomes = languageHomes
+            self.task = task
+            self.watcher = watcher
+            self.hub = hub
+            self.removesOutput = removesOutput
+        }
+
+        public var baseURL: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+
+        public func stop() async {
+            watcher.stop()
+            await hub.finishAll()
+            task.cancel()
+            _ = try? await task.value
+            if removesOutput { try? FileManager.default.removeItem(atPath: outputDirectory.parent.path) }
+        }
+
+        /// Waits until the server stops (Ctrl-C), then cleans up.
+        public func wait() async {
+            _ = try? await task.value
+            watcher.stop()
+            if removesOutput { try? FileManager.default.removeItem(atPath: outputDirectory.parent.path) }
+        }
+    }
+
+    public func start(log: @escaping @Sendable (String) -> Void) async throws -> Running {
+        let port = try Self.freePort(host: options.host, from: options.port, log: log)
+        let temporary = options.outputDirectory == nil
+        let output = options.outputDirectory ?? SitePath(FileManager.default.temporaryDirectory.path)
+            .appending("helpsite-serve-\(getpid())-\(port)").appending("public")
+        let displayHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+        var build = BuildOptions(contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
+                                 outputDirectory: output, baseURL: "http://\(displayHost):\(port)/")
+        build.injectedHTML = LiveScript.tag
+        let hub = LiveReloadHub()
+        let session = PreviewSession(options: build, hub: hub, log: log)
+        _ = await session.initialBuild()
+        let homes = await session.languageHomes()
+
+        let hosts = Self.allowedHosts(host: options.host, port: port)
+        let router = Router()
+        router.add(middleware: RequestGuard(root: output.path, hosts: hosts))
+        router.get("/__helpsite/live.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: LiveScript.source)))
+        }
+        router.get("/__helpsite/events") { _, _ in
+            let stream = await hub.subscribe()
+            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+                            body: ResponseBody { writer in
+                                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                                for await event in stream {
+                                    try await writer.write(ByteBuffer(string: LiveReloadHub.encode(event)))
+                                }
+                                try await writer.finish(nil)
+                            })
+        }
+        router.add(middleware: FileMiddleware(output.path, cacheControl: CacheControl([(MediaType.textHtml, [.noCache])]),
+                                              searchForIndexHtml: true, logger: Self.quietLogger))
+        let application = Application(router: router, configuration: .init(address: .hostname(options.host, port: port), serverName: "helpsite"),
+                                      logger: Self.quietLogger)
+        let task = Task { try await application.runService() }
+
+        let watcher = FileWatcher(roots: [options.contentDirectory.path, options.templatesDirectory.path])
+        let changes = watcher.changes()
+        Task {
+            for await files in changes { await session.apply(files) }
+        }
+        try await Self.waitUntilListening(host: options.host, port: port)
+        return Running(port: port, host: options.host, outputDirectory: output, languageHomes: homes, task: task,
+                       watcher: watcher, hub: hub, removesOutput: temporary)
+    }
+
+    static func allowedHosts(host: String, port: Int) -> [String] {
+        var names = [host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"]
+        if ["127.0.0.1", "::1", "localhost"].contains(host) {
+            names += ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"]
+        }
+        return names
+    }
+
+    private static let quietLogger: Logger = {
+        var logger = Logger(label: "helpsite.serve")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    /// The first port from `start` that can be bound (0 asks the system for one).
+    static func freePort(host: String, from start: Int, log: @Sendable (String) -> Void) throws -> Int {
+        for candidate in start...(start == 0 ? 0 : start + 50) {
+            if let bound = probe(host: host, port: candidate) {
+                if candidate != start && start != 0 { log("Port \(start) is taken; using \(bound).") }
+                return bound
+            }
+        }
+        throw UsageError("no free port from \(start) to \(start + 50) on \(host)")
+    }
+
+    private static func probe(host: String, port: Int) -> Int? {
+        let family = host.contains(":") ? AF_INET6 : AF_INET
+        let descriptor = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        if family == AF_INET {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address.sin_addr) == 1 else { return nil }
+            let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+            guard result == 0 else { return nil }
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+            return Int(UInt16(bigEndian: address.sin_port))
+        }
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_port = in_port_t(UInt16(port).bigEndian)
+        guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else { return nil }
+        let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) } }
+        guard result == 0 else { return nil }
+        var length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin6_port))
+    }
+
+    private static func waitUntilListening(host: String, port: Int) async throws {
+        for _ in 0..<200 {
+            if probe(host: host, port: port) == nil { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+}
