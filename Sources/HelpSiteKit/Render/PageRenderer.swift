@@ -45,7 +45,8 @@ struct PageRenderer: Sendable {
                                       typography: LanguageTypography.typography(for: source.language),
                                       extractsLeadingTitle: source.titleFromBody)
         let rendered = MarkdownRenderer.render(source.body, options: options, hooks: hooks)
-        log.append(contentsOf: sink.diagnostics)
+        // A fallback shows its source page's text, whose own render already reports every finding in it.
+        if !page.isFallback { log.append(contentsOf: sink.diagnostics) }
         let template = contexts.templateName(for: page, library: site.templates)
         guard site.templates.has(template) else {
             log.append(.error(.render, source.location("layout"),
@@ -53,7 +54,7 @@ struct PageRenderer: Sendable {
             return Output(html: "", headingIDs: [], fragmentLinks: [])
         }
         let html = finish(site.templates.render(contexts.page(page, rendered: rendered), template: template))
-        return Output(html: html, headingIDs: rendered.headings.map(\.id), fragmentLinks: sink.fragments)
+        return Output(html: html, headingIDs: rendered.headings.map(\.id), fragmentLinks: page.isFallback ? [] : sink.fragments)
     }
 }
 

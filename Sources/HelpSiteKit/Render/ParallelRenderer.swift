@@ -22,7 +22,9 @@ enum ParallelRenderer {
             }
         }
         if let failure = results.slots.lazy.compactMap(\.failure).first { throw failure }
-        var diagnostics = results.slots.flatMap(\.diagnostics)
+        // A fallback renders its source page's text again, and with it the same findings: report each once.
+        var seen: Set<Diagnostic> = []
+        var diagnostics = results.slots.flatMap(\.diagnostics).filter { seen.insert($0).inserted }
         var headingIDs: [String: [PageID: Set<String>]] = [:]
         for (page, result) in zip(pages, results.slots) { headingIDs[page.language, default: [:]][page.id] = Set(result.headingIDs) }
         for link in results.slots.lazy.flatMap(\.fragmentLinks) where headingIDs[link.language]?[link.id]?.contains(link.fragment) != true {
