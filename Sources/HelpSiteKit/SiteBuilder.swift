@@ -124,7 +124,8 @@ public struct SiteBuilder {
     private func render(_ site: LoadedSite, into writer: OutputWriter?) throws -> BuildReport {
         var log = DiagnosticLog()
         log.append(contentsOf: site.diagnostics)
-        let contexts = ContextBuilder(index: site.index, strings: site.strings)
+        var contexts = ContextBuilder(index: site.index, strings: site.strings)
+        contexts.prepareNavigation(with: site.templates)
         let pageRenderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
         let pages = site.config.languages.flatMap { site.index.pages(in: $0.code) }
         log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: pageRenderer, into: writer))

@@ -27,7 +27,9 @@ public final class LiveSite {
             let loaded = try builder.load()
             _ = try builder.build(loaded)
             site = loaded
-            contexts = ContextBuilder(index: loaded.index, strings: loaded.strings)
+            var fresh = ContextBuilder(index: loaded.index, strings: loaded.strings)
+            fresh.prepareNavigation(with: loaded.templates)
+            contexts = fresh
             return .rebuilt(paths: ["*"], full: true)
         } catch let failure as BuildFailure {
             return .failed(failure.diagnostics.filter { $0.severity == .error })

@@ -67,9 +67,8 @@ struct Navigation: Sendable {
         folderEntries[path].map { ($0.title, $0.href) }
     }
 
-    /// The tree as the template sees it for `current`: top level, with the folders on its path opened.
-    func context(for current: PageID) -> [[String: Any]] {
-        let path = current.folders.joined(separator: "/")
+    /// The tree with the folders on `path` opened; `current`, when given, is marked.
+    func context(openFolder path: String, current: PageID?) -> [[String: Any]] {
         // Every item sets every key: Mustache looks a missing key up in the enclosing item,
         // which would make a leaf render its parent's children forever.
         func convert(_ entries: [Entry]) -> [[String: Any]] {

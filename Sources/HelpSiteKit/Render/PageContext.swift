@@ -11,6 +11,8 @@ struct ContextBuilder: @unchecked Sendable {
     let assetsURL: String
     private let languageValues: [String: [String: Any]]
     private let siteValues: [String: Any]
+    /// The `navigation` partial rendered once per language and open folder, keyed `language/folder`.
+    private var navigationFragments: [String: String] = [:]
     /// The current `SourceHash` of every source-language page, for outdated notices.
     private(set) var sourceHashes: [PageID: String]
 
@@ -47,6 +49,30 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     var config: SiteConfig { index.config }
+
+    /// Renders the `navigation` partial once for each language and folder that holds pages, so a page only
+    /// marks its own link instead of rendering the whole tree again. The partial must therefore not use
+    /// page-specific values; the current page's link gets `aria-current="page"` added.
+    mutating func prepareNavigation(with templates: TemplateLibrary) {
+        guard templates.has("navigation") else { return }
+        for language in config.languages {
+            var folders: Set<String> = [""]
+            for page in index.pages(in: language.code) { folders.insert(page.id.folders.joined(separator: "/")) }
+            for folder in folders.sorted() {
+                var context = common(language: language)
+                context["navigation"] = navigation[language.code]?.context(openFolder: folder, current: nil) ?? []
+                navigationFragments[language.code + "/" + folder] = templates.render(context, template: "navigation")
+            }
+        }
+    }
+
+    /// The cached navigation for a page, its own link marked as current.
+    func navigationHTML(for page: Page) -> String {
+        guard let fragment = navigationFragments[page.language + "/" + page.id.folders.joined(separator: "/")] else { return "" }
+        let link = "href=\"" + HTMLEscaping.escape(page.href) + "\""
+        guard let range = fragment.range(of: link) else { return fragment }
+        return fragment.replacingCharacters(in: range, with: link + " aria-current=\"page\"")
+    }
 
     /// After an edit that kept every title, slug and order: the new index and the page's new source hash.
     mutating func update(index: SiteIndex, changed source: SourcePage) {
@@ -87,7 +113,7 @@ struct ContextBuilder: @unchecked Sendable {
         context["page"] = pageValues
         context["translations"] = switcher(for: page.id, current: language)
         context["alternates"] = alternates(for: page.id)
-        context["navigation"] = navigation[language.code]?.context(for: page.id) ?? []
+        context["navigationHTML"] = navigationHTML(for: page)
         let crumbs = breadcrumbs(for: page)
         context["breadcrumbs"] = crumbs
         context["hasBreadcrumbs"] = crumbs.count > 1
@@ -115,7 +141,7 @@ struct ContextBuilder: @unchecked Sendable {
             entry["isFallback"] = home.isFallback
             return entry
         }
-        context["navigation"] = navigation[language.code]?.context(for: PageID("404")) ?? []
+        context["navigationHTML"] = navigationFragments[language.code + "/"] ?? ""
         context["noindex"] = true
         return context
     }
