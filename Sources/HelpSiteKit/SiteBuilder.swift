@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var failUnder: Double?
     /// HTML added before `</body>` of every page; only `helpsite serve` sets it, for live reload.
     public var injectedHTML: String?
+    /// Rendering threads; nil uses every core. The output is the same whatever the number.
+    public var workers: Int?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -125,10 +127,10 @@ public struct SiteBuilder {
         var log = DiagnosticLog()
         log.append(contentsOf: site.diagnostics)
         var contexts = ContextBuilder(index: site.index, strings: site.strings)
-        contexts.prepareNavigation(with: site.templates)
+        contexts.prepareFragments(with: site.templates)
         let pageRenderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
         let pages = site.config.languages.flatMap { site.index.pages(in: $0.code) }
-        log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: pageRenderer, into: writer))
+        log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: pageRenderer, into: writer, workers: options.workers))
         try log.checkpoint()
         var written = pages.count
         if let writer {

@@ -10,7 +10,8 @@ struct YAMLReader {
 
     func compose(_ text: String) throws(DiagnosticError) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // An explicit encoding: the default one reads the environment on every call.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, in: text))
         } catch {

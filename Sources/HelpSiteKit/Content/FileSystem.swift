@@ -104,6 +104,14 @@ enum FileSystem {
     }
 
     /// `mkdir -p`, safe when several threads create the same folders.
+    /// True when a regular file at `path` holds exactly `bytes`.
+    static func hasContents(_ path: String, equalTo bytes: some Collection<UInt8>) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count,
+              let existing = try? readBytes(path, limit: bytes.count) else { return false }
+        return existing.elementsEqual(bytes)
+    }
+
     static func createDirectory(_ path: String) throws {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw POSIXFailure(operation: "create folder", path: path) }

@@ -28,7 +28,7 @@ public final class LiveSite {
             _ = try builder.build(loaded)
             site = loaded
             var fresh = ContextBuilder(index: loaded.index, strings: loaded.strings)
-            fresh.prepareNavigation(with: loaded.templates)
+            fresh.prepareFragments(with: loaded.templates)
             contexts = fresh
             return .rebuilt(paths: ["*"], full: true)
         } catch let failure as BuildFailure {

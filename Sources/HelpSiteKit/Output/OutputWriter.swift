@@ -49,7 +49,11 @@ struct OutputWriter: Sendable {
         if segments.count > 1 {
             try FileSystem.createDirectory(staging.appending(segments.dropLast().joined(separator: "/")).path)
         }
-        try FileSystem.write(bytes, to: staging.appending(relativePath).path)
+        let target = staging.appending(relativePath).path
+        // An unchanged file keeps the previous build's inode, and so its mtime: rsync and CDN uploads skip it.
+        let previous = output.appending(relativePath).path
+        if FileSystem.hasContents(previous, equalTo: bytes), link(previous, target) == 0 { return }
+        try FileSystem.write(bytes, to: target)
     }
 
     /// Swaps the finished build in place of the previous output.

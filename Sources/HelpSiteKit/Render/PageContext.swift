@@ -13,6 +13,10 @@ struct ContextBuilder: @unchecked Sendable {
     private let siteValues: [String: Any]
     /// The `navigation` partial rendered once per language and open folder, keyed `language/folder`.
     private var navigationFragments: [String: String] = [:]
+    /// The `switcher-links` and `alternates` partials rendered once per page identity and shared by its translations.
+    private var switcherFragments: [PageID: String] = [:]
+    private var alternatesFragments: [PageID: String] = [:]
+    private var templates: TemplateLibrary?
     /// The current `SourceHash` of every source-language page, for outdated notices.
     private(set) var sourceHashes: [PageID: String]
 
@@ -53,7 +57,11 @@ struct ContextBuilder: @unchecked Sendable {
     /// Renders the `navigation` partial once for each language and folder that holds pages, so a page only
     /// marks its own link instead of rendering the whole tree again. The partial must therefore not use
     /// page-specific values; the current page's link gets `aria-current="page"` added.
-    mutating func prepareNavigation(with templates: TemplateLibrary) {
+    mutating func prepareFragments(with templates: TemplateLibrary) {
+        self.templates = templates
+        var ids: Set<PageID> = []
+        for language in config.languages { for page in index.pages(in: language.code) { ids.insert(page.id) } }
+        for id in ids.sorted() { prepareFragments(for: id) }
         guard templates.has("navigation") else { return }
         for language in config.languages {
             var folders: Set<String> = [""]
@@ -66,18 +74,33 @@ struct ContextBuilder: @unchecked Sendable {
         }
     }
 
+    /// Switcher links and hreflang alternates of one page identity, shared by all its translations.
+    private mutating func prepareFragments(for id: PageID) {
+        guard let templates else { return }
+        let entries = switcher(for: id, current: nil)
+        switcherFragments[id] = templates.has("switcher-links") ? templates.render(["translations": entries], template: "switcher-links") : ""
+        alternatesFragments[id] = templates.has("alternates") ? templates.render(["alternates": alternates(for: id)], template: "alternates") : ""
+    }
+
     /// The cached navigation for a page, its own link marked as current.
     func navigationHTML(for page: Page) -> String {
-        guard let fragment = navigationFragments[page.language + "/" + page.id.folders.joined(separator: "/")] else { return "" }
-        let link = "href=\"" + HTMLEscaping.escape(page.href) + "\""
-        guard let range = fragment.range(of: link) else { return fragment }
-        return fragment.replacingCharacters(in: range, with: link + " aria-current=\"page\"")
+        Self.markCurrent(page.href, in: navigationFragments[page.language + "/" + page.id.folders.joined(separator: "/")] ?? "")
+    }
+
+    /// Adds `aria-current="page"` to the first link to `href` in a shared fragment.
+    static func markCurrent(_ href: String, in fragment: String) -> String {
+        let link = "href=\"" + HTMLEscaping.escape(href) + "\""
+        guard let end = ByteSearch.end(of: link, in: fragment) else { return fragment }
+        var marked = fragment
+        marked.insert(contentsOf: " aria-current=\"page\"", at: end)
+        return marked
     }
 
     /// After an edit that kept every title, slug and order: the new index and the page's new source hash.
     mutating func update(index: SiteIndex, changed source: SourcePage) {
         self.index = index
         if source.language == index.config.defaultLanguage.code { sourceHashes[source.id] = SourceHash.of(source) }
+        prepareFragments(for: source.id)
     }
 
     func site() -> [String: Any] { siteValues }
@@ -111,8 +134,8 @@ struct ContextBuilder: @unchecked Sendable {
         }
         var context = common(language: language)
         context["page"] = pageValues
-        context["translations"] = switcher(for: page.id, current: language)
-        context["alternates"] = alternates(for: page.id)
+        context["switcherLinksHTML"] = Self.markCurrent(page.href, in: switcherFragments[page.id] ?? "")
+        context["alternatesHTML"] = alternatesFragments[page.id] ?? ""
         context["navigationHTML"] = navigationHTML(for: page)
         let crumbs = breadcrumbs(for: page)
         context["breadcrumbs"] = crumbs
@@ -132,7 +155,7 @@ struct ContextBuilder: @unchecked Sendable {
         var context = common(language: language)
         let table = strings[language.code]?.values ?? [:]
         context["page"] = ["title": table["notFoundTitle"] ?? "Page not found", "isHome": false] as [String: Any]
-        context["translations"] = config.languages.compactMap { other -> [String: Any]? in
+        let homes = config.languages.compactMap { other -> [String: Any]? in
             guard let home = index.home(of: other.code) else { return nil }
             var entry = self.language(other)
             entry["url"] = home.href
@@ -141,6 +164,8 @@ struct ContextBuilder: @unchecked Sendable {
             entry["isFallback"] = home.isFallback
             return entry
         }
+        let links = templates.map { $0.has("switcher-links") ? $0.render(["translations": homes], template: "switcher-links") : "" } ?? ""
+        context["switcherLinksHTML"] = Self.markCurrent(index.home(of: language.code)?.href ?? "", in: links)
         context["navigationHTML"] = navigationFragments[language.code + "/"] ?? ""
         context["noindex"] = true
         return context
@@ -193,7 +218,7 @@ struct ContextBuilder: @unchecked Sendable {
     }
 
     /// Every language that has the page, written or as a fallback; a language without it is left out.
-    func switcher(for id: PageID, current: Language) -> [[String: Any]] {
+    func switcher(for id: PageID, current: Language?) -> [[String: Any]] {
         config.languages.compactMap { language in
             guard let translation = index.page(id, in: language.code) else { return nil }
             var entry = self.language(language)
@@ -245,6 +270,29 @@ enum Notice {
             "before": before, "after": after, "hasSource": parts.count > 1,
             "sourceName": source.name, "sourceLanguage": source.code, "sourceURL": sourceURL ?? false,
         ]
+    }
+}
+
+/// Substring search over UTF-8 bytes with `memchr` and `memcmp`, far cheaper than Foundation's `range(of:)`.
+enum ByteSearch {
+    /// The index just past the first occurrence of `needle`.
+    static func end(of needle: String, in haystack: String) -> String.Index? {
+        var haystack = haystack
+        var needle = needle
+        let offset: Int? = haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard let first = pin.first, let base = hay.baseAddress, pin.count <= hay.count else { return nil }
+                var position = 0
+                while position + pin.count <= hay.count {
+                    guard let hit = memchr(base + position, Int32(first), hay.count - position - pin.count + 1) else { return nil }
+                    let start = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if memcmp(base + start, pin.baseAddress!, pin.count) == 0 { return start + pin.count }
+                    position = start + 1
+                }
+                return nil
+            }
+        }
+        return offset.map { haystack.utf8.index(haystack.utf8.startIndex, offsetBy: $0) }
     }
 }
 

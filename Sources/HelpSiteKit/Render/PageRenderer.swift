@@ -9,8 +9,10 @@ struct PageRenderer: Sendable {
 
     /// Adds the serve-only HTML before the last `</body>`.
     func finish(_ html: String) -> String {
-        guard let injectedHTML, let body = html.range(of: "</body>", options: .backwards) else { return html }
-        return html.replacingCharacters(in: body.lowerBound..<body.lowerBound, with: injectedHTML)
+        guard let injectedHTML, let body = html.firstRange(of: "</body>") else { return html }
+        var finished = html
+        finished.insert(contentsOf: injectedHTML, at: body.lowerBound)
+        return finished
     }
 
     struct Output {

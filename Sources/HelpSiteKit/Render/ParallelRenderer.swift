@@ -3,10 +3,10 @@ import Foundation
 /// Renders and writes pages on every core. Output bytes never depend on scheduling: each page's file and
 /// diagnostics are a function of that page alone, and diagnostics are merged in page order.
 enum ParallelRenderer {
-    static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter?) throws -> [Diagnostic] {
+    static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter?, workers requested: Int? = nil) throws -> [Diagnostic] {
         let results = ResultSlots(count: pages.count)
         defer { results.free() }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pages.count))
+        let workers = max(1, min(requested ?? ProcessInfo.processInfo.activeProcessorCount, pages.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < pages.count {
