@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +36,7 @@ let package = Package(
                 "HelpSiteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -46,6 +48,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "helpsite", dependencies: ["HelpSiteCLI"]),
+        // Replays inputs through HelpSiteKit's FuzzEntry; scripts/fuzz builds it as a libFuzzer target.
+        .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpSiteKit", "HelpMarkdown"]),
         .testTarget(name: "HelpMarkdownTests", dependencies: ["HelpMarkdown"]),
         .testTarget(name: "HelpSiteKitTests", dependencies: ["HelpSiteKit", "HelpSiteCLI"]),
         .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpSiteServer", "HelpSiteKit"]),

@@ -12,7 +12,7 @@ public final class FileWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    public init(roots: [String], debounce: Duration = .milliseconds(25)) {
+    public init(roots: [String], debounce: Duration = .milliseconds(8)) {
         self.roots = roots
         self.debounce = debounce
     }
@@ -60,7 +60,9 @@ public final class FileWatcher: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = Glibc.poll(&poller, 1, 10)
+            // Sleep until an event, waking only to finish a debounce or to notice `stop()`.
+            let waitMilliseconds: Int32 = pending.isEmpty ? 100 : 2
+            let ready = Glibc.poll(&poller, 1, waitMilliseconds)
             if ready > 0 {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 var offset = 0

@@ -2,6 +2,7 @@ import Foundation
 import HelpSiteKit
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import NIOCore
 #if canImport(Glibc)
 import Glibc
@@ -147,7 +148,8 @@ public struct PreviewServer: Sendable {
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                             body: ResponseBody { writer in
                                 try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                                for await event in stream {
+                                // Open event streams never end by themselves; they must not hold up Ctrl-C.
+                                for await event in stream.cancelOnGracefulShutdown() {
                                     try await writer.write(ByteBuffer(string: LiveReloadHub.encode(event)))
                                 }
                                 try await writer.finish(nil)

@@ -45,6 +45,18 @@ final class ServedSite: @unchecked Sendable {
         try Data(text.utf8).write(to: root.appendingPathComponent(path))
     }
 
+    /// Starts a served fixture, runs `body`, and always stops the server and removes the fixture.
+    static func with(_ body: (ServedSite) async throws -> Void) async throws {
+        let site = try await start()
+        do {
+            try await body(site)
+        } catch {
+            await site.stop()
+            throw error
+        }
+        await site.stop()
+    }
+
     func stop() async {
         await running.stop()
         try? FileManager.default.removeItem(at: root)
@@ -121,46 +133,56 @@ final class RawConnection {
 }
 
 @Suite(.serialized) struct PreviewServerTests {
-    @Test func servesEveryLanguageWithLiveReloadAndNoCache() async throws {
+    @Test func stoppingRemovesTheTemporaryOutputAndFreesThePort() async throws {
         let site = try await ServedSite.start()
-        defer { Task { await site.stop() } }
-        let (status, headers, body) = try await site.get("/nb/klage/")
-        #expect(status == 200)
-        #expect(body.contains("<html lang=\"nb\""))
-        #expect(body.contains("/__helpsite/live.js"))
-        #expect(headers["cache-control"] == "no-cache")
-        #expect(headers["access-control-allow-origin"] == nil)
-        let etag = try #require(headers["etag"])
-        let (english, _, englishBody) = try await site.get("/en/complaints/")
-        #expect(english == 200 && englishBody.contains("Complain here."))
-        let conditional = try site.raw("GET /nb/klage/ HTTP/1.1", headers: ["If-None-Match: \(etag)"])
-        #expect(conditional.status == 304)
-        #expect(site.running.languageHomes == ["/nb/", "/en/"])
+        let output = site.running.outputDirectory.path
+        #expect(FileManager.default.fileExists(atPath: output + "/nb/index.html"))
+        #expect(!output.hasPrefix(site.root.path))
+        await site.stop()
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect((try? RawConnection(port: site.running.port)) == nil)
+    }
+
+    @Test func servesEveryLanguageWithLiveReloadAndNoCache() async throws {
+        try await ServedSite.with { site in
+            let (status, headers, body) = try await site.get("/nb/klage/")
+            #expect(status == 200)
+            #expect(body.contains("<html lang=\"nb\""))
+            #expect(body.contains("/__helpsite/live.js"))
+            #expect(headers["cache-control"] == "no-cache")
+            #expect(headers["access-control-allow-origin"] == nil)
+            let etag = try #require(headers["etag"])
+            let (english, _, englishBody) = try await site.get("/en/complaints/")
+            #expect(english == 200 && englishBody.contains("Complain here."))
+            let conditional = try site.raw("GET /nb/klage/ HTTP/1.1", headers: ["If-None-Match: \(etag)"])
+            #expect(conditional.status == 304)
+            #expect(site.running.languageHomes == ["/nb/", "/en/"])
+        }
     }
 
     @Test func editingAPageSendsReloadAndBreakingItSendsDiagnostics() async throws {
-        let site = try await ServedSite.start()
-        defer { Task { await site.stop() } }
-        let events = try RawConnection(port: site.running.port)
-        try events.send("GET /__helpsite/events HTTP/1.1\r\nHost: 127.0.0.1:\(site.running.port)\r\nAccept: text/event-stream\r\n\r\n")
-        #expect(events.read(until: ": connected").contains("text/event-stream"))
+        try await ServedSite.with { site in
+            let events = try RawConnection(port: site.running.port)
+            try events.send("GET /__helpsite/events HTTP/1.1\r\nHost: 127.0.0.1:\(site.running.port)\r\nAccept: text/event-stream\r\n\r\n")
+            #expect(events.read(until: ": connected").contains("text/event-stream"))
 
-        try site.write("content/nb/klage.md", "---\ntitle: Klage\norder: 1\n---\nKlag her, nå.\n")
-        let reload = events.read(until: "event: reload")
-        #expect(reload.contains("event: reload\ndata: [\"/nb/klage/\""), "\(reload)")
-        let (_, _, body) = try await site.get("/nb/klage/")
-        #expect(body.contains("Klag her, nå."))
+            try site.write("content/nb/klage.md", "---\ntitle: Klage\norder: 1\n---\nKlag her, nå.\n")
+            let reload = events.read(until: "event: reload")
+            #expect(reload.contains("event: reload\ndata: [\"/nb/klage/\""), "\(reload)")
+            let (_, _, body) = try await site.get("/nb/klage/")
+            #expect(body.contains("Klag her, nå."))
 
-        try site.write("content/nb/klage.md", "---\ntitle: Klage\nbogus: 1\n---\nx\n")
-        let failed = events.read(until: "event: failed")
-        #expect(failed.contains("klage.md:3:1: error: unknown key 'bogus' in front matter"), "\(failed)")
-        let (_, _, stillGood) = try await site.get("/nb/klage/")
-        #expect(stillGood.contains("Klag her, nå."))
+            try site.write("content/nb/klage.md", "---\ntitle: Klage\nbogus: 1\n---\nx\n")
+            let failed = events.read(until: "event: failed")
+            #expect(failed.contains("klage.md:3:1: error: unknown key 'bogus' in front matter"), "\(failed)")
+            let (_, _, stillGood) = try await site.get("/nb/klage/")
+            #expect(stillGood.contains("Klag her, nå."))
 
-        try site.write("content/nb/klage.md", "---\ntitle: Ny klage\norder: 1\n---\nFikset.\n")
-        let recovered = events.read(until: "event: reload")
-        #expect(recovered.contains("event: recovered"))
-        #expect(recovered.contains("data: [\"*\"]"))
+            try site.write("content/nb/klage.md", "---\ntitle: Ny klage\norder: 1\n---\nFikset.\n")
+            let recovered = events.read(until: "event: reload")
+            #expect(recovered.contains("event: recovered"))
+            #expect(recovered.contains("data: [\"*\"]"))
+        }
     }
 
     @Test(arguments: [
@@ -169,45 +191,45 @@ final class RawConnection {
         "/%2e%2e%2foutside%2fsecret.txt",
     ])
     func pathsNeverLeaveTheOutput(path: String) async throws {
-        let site = try await ServedSite.start()
-        defer { Task { await site.stop() } }
-        let response = try site.raw("GET \(path) HTTP/1.1")
-        #expect([400, 403, 404].contains(response.status), "\(path) → \(response.status)")
-        #expect(!response.text.contains("root:"))
-        #expect(!response.text.contains("secret"))
-        let (status, _, _) = try await site.get("/nb/")
-        #expect(status == 200)
+        try await ServedSite.with { site in
+            let response = try site.raw("GET \(path) HTTP/1.1")
+            #expect([400, 403, 404].contains(response.status), "\(path) → \(response.status)")
+            #expect(!response.text.contains("root:"))
+            #expect(!response.text.contains("secret"))
+            let (status, _, _) = try await site.get("/nb/")
+            #expect(status == 200)
+        }
     }
 
     @Test func symlinksOutOfTheOutputAreNotFollowed() async throws {
-        let site = try await ServedSite.start()
-        defer { Task { await site.stop() } }
-        try FileManager.default.createSymbolicLink(atPath: site.running.outputDirectory.appending("leak.txt").path,
-                                                   withDestinationPath: site.root.appendingPathComponent("outside/secret.txt").path)
-        try FileManager.default.createSymbolicLink(atPath: site.running.outputDirectory.appending("leakdir").path,
-                                                   withDestinationPath: site.root.appendingPathComponent("outside").path)
-        for path in ["/leak.txt", "/leakdir/secret.txt"] {
-            let response = try site.raw("GET \(path) HTTP/1.1")
-            #expect(response.status == 404, "\(path)")
-            #expect(!response.text.contains("secret\n"))
+        try await ServedSite.with { site in
+            try FileManager.default.createSymbolicLink(atPath: site.running.outputDirectory.appending("leak.txt").path,
+                                                       withDestinationPath: site.root.appendingPathComponent("outside/secret.txt").path)
+            try FileManager.default.createSymbolicLink(atPath: site.running.outputDirectory.appending("leakdir").path,
+                                                       withDestinationPath: site.root.appendingPathComponent("outside").path)
+            for path in ["/leak.txt", "/leakdir/secret.txt"] {
+                let response = try site.raw("GET \(path) HTTP/1.1")
+                #expect(response.status == 404, "\(path)")
+                #expect(!response.text.contains("secret\n"))
+            }
         }
     }
 
     @Test func foreignHostsOriginsMethodsAndRedirectsAreRefused() async throws {
-        let site = try await ServedSite.start()
-        defer { Task { await site.stop() } }
-        #expect(try site.raw("GET /nb/ HTTP/1.1", headers: ["Host: evil.example"]).status == 403)
-        #expect(try site.raw("GET /nb/ HTTP/1.1", headers: ["Host: evil.example:\(site.running.port)"]).status == 403)
-        #expect(try site.raw("GET /nb/ HTTP/1.1", headers: ["Host: localhost:\(site.running.port)"]).status == 200)
-        #expect(try site.raw("GET /__helpsite/events HTTP/1.1", headers: ["Origin: http://evil.example"]).status == 403)
-        #expect(try site.raw("POST /nb/ HTTP/1.1", headers: ["Content-Length: 0"]).status == 405)
-        #expect(try site.raw("DELETE /nb/ HTTP/1.1").status == 405)
-        let redirect = try site.raw("GET //evil.example HTTP/1.1")
-        #expect(!redirect.text.lowercased().contains("location: //evil.example"))
-        #expect(![301, 302, 307, 308].contains(redirect.status))
-        let folder = try site.raw("GET //nb HTTP/1.1")
-        #expect(!folder.text.lowercased().contains("location: //"))
-        let (_, headers, _) = try await site.get("/nb/")
-        #expect(headers["access-control-allow-origin"] == nil)
+        try await ServedSite.with { site in
+            #expect(try site.raw("GET /nb/ HTTP/1.1", headers: ["Host: evil.example"]).status == 403)
+            #expect(try site.raw("GET /nb/ HTTP/1.1", headers: ["Host: evil.example:\(site.running.port)"]).status == 403)
+            #expect(try site.raw("GET /nb/ HTTP/1.1", headers: ["Host: localhost:\(site.running.port)"]).status == 200)
+            #expect(try site.raw("GET /__helpsite/events HTTP/1.1", headers: ["Origin: http://evil.example"]).status == 403)
+            #expect(try site.raw("POST /nb/ HTTP/1.1", headers: ["Content-Length: 0"]).status == 405)
+            #expect(try site.raw("DELETE /nb/ HTTP/1.1").status == 405)
+            let redirect = try site.raw("GET //evil.example HTTP/1.1")
+            #expect(!redirect.text.lowercased().contains("location: //evil.example"))
+            #expect(![301, 302, 307, 308].contains(redirect.status))
+            let folder = try site.raw("GET //nb HTTP/1.1")
+            #expect(!folder.text.lowercased().contains("location: //"))
+            let (_, headers, _) = try await site.get("/nb/")
+            #expect(headers["access-control-allow-origin"] == nil)
+        }
     }
 }
