@@ -140,9 +140,12 @@ public struct SiteBuilder {
             }
             try writer.write(Array(pageRenderer.finish(site.templates.render(contexts.root(), template: "root")).utf8), to: "index.html")
             try writer.write(Array(pageRenderer.finish(site.templates.render(contexts.notFound(site.config.defaultLanguage), template: "404")).utf8), to: "404.html")
-            try writer.write(Array(Sitemap.xml(index: site.index, alternates: contexts.alternates(for:)).utf8), to: "sitemap.xml")
+            for file in Sitemap.files(index: site.index, alternates: contexts.alternates(for:)) {
+                try writer.write(file.text.utf8, to: file.path)
+                written += 1
+            }
             try writer.write(Array(Sitemap.robots(baseURL: site.config.baseURL).utf8), to: "robots.txt")
-            written += 4 + site.config.languages.count
+            written += 3 + site.config.languages.count
             if let dashboard = site.config.statusDashboardPath {
                 let status = TranslationStatus(config: site.config, pages: site.pages)
                 try writer.write(Array(StatusFormatter.html(status, title: site.config.title).utf8), to: dashboard)

@@ -109,7 +109,10 @@ enum FileSystem {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count,
               let existing = try? readBytes(path, limit: bytes.count) else { return false }
-        return existing.elementsEqual(bytes)
+        let same: Bool? = bytes.withContiguousStorageIfAvailable { new in
+            existing.withUnsafeBytes { old in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+        }
+        return same ?? existing.elementsEqual(bytes)
     }
 
     static func createDirectory(_ path: String) throws {
