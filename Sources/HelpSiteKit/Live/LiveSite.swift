@@ -42,11 +42,15 @@ public final class LiveSite {
     public func apply(changedFiles: [String]) -> Outcome {
         guard var site, var contexts, !changedFiles.isEmpty else { return rebuildAll() }
         var sources: [SourcePage] = []
+        var retitledLanguages: Set<String> = []
         for file in Set(changedFiles).sorted() {
             switch reread(file, site: site) {
             case .structural: return rebuildAll()
             case .broken(let diagnostics): return .failed(diagnostics)
             case .cosmetic(let page): sources.append(page)
+            case .retitled(let page):
+                sources.append(page)
+                retitledLanguages.insert(page.language)
             }
         }
         var affected: [Page] = []
@@ -57,6 +61,27 @@ public final class LiveSite {
             }
             contexts.update(index: site.index, changed: source)
             affected += pages
+            // Fallbacks show the source page's title in their own language's navigation.
+            if retitledLanguages.contains(source.language) {
+                for page in pages where page.isFallback { retitledLanguages.insert(page.language) }
+            }
+        }
+        if !retitledLanguages.isEmpty {
+            // A new title or order moves the page in its language's navigation, which every page there shows.
+            let languages = site.config.languages.filter { retitledLanguages.contains($0.code) }
+            contexts.refreshNavigation(of: languages)
+            let pages = languages.flatMap { site.index.pages(in: $0.code) } + affected.filter { !retitledLanguages.contains($0.language) }
+            let renderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
+            do {
+                let diagnostics = try ParallelRenderer.renderAll(pages, with: renderer, into: .updating(options.outputDirectory))
+                let errors = diagnostics.filter { $0.severity == .error }
+                guard errors.isEmpty else { return rebuildAll() }
+            } catch {
+                return rebuildAll()
+            }
+            self.site = site
+            self.contexts = contexts
+            return .rebuilt(paths: ["*"], full: false)
         }
         let renderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
         var paths: [String] = []
@@ -86,7 +111,9 @@ public final class LiveSite {
         /// The page changed in ways no other page shows.
         case cosmetic(SourcePage)
         case broken([Diagnostic])
-        /// Title, slug, order, layout, draft, a new or deleted page, or not a page at all.
+        /// A new title or order: the page moves in its language's navigation.
+        case retitled(SourcePage)
+        /// Slug, layout, draft, a new or deleted page, or not a page at all.
         case structural
     }
 
@@ -107,8 +134,10 @@ public final class LiveSite {
             return .broken(log.diagnostics.filter { $0.severity == .error })
         }
         let before = previous.source.frontMatter, after = page.frontMatter
-        guard page.title == previous.title, before.slug == after.slug, before.order == after.order,
-              before.layout == after.layout, before.draft == after.draft else { return .structural }
-        return .cosmetic(page)
+        guard before.slug == after.slug, before.layout == after.layout, before.draft == after.draft,
+              page.titleFromBody == previous.source.titleFromBody else { return .structural }
+        // A folder's index page names the folder in breadcrumbs below it: rebuild everything.
+        if page.title != previous.title && page.id.isIndex { return .structural }
+        return page.title == previous.title && before.order == after.order ? .cosmetic(page) : .retitled(page)
     }
 }

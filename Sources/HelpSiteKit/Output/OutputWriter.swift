@@ -7,6 +7,13 @@ struct OutputWriter: Sendable {
 
     let output: SitePath
     let staging: SitePath
+    /// Writes straight into a finished output, each file replaced by a rename (live previews).
+    var inPlace = false
+
+    /// A writer that updates files of an existing output in place.
+    static func updating(_ output: SitePath) -> OutputWriter {
+        OutputWriter(output: output, staging: output, inPlace: true)
+    }
 
     /// Refuses outputs that would replace something the user wrote.
     static func prepare(output: SitePath, protecting protected: [SitePath]) throws -> OutputWriter {
@@ -45,6 +52,9 @@ struct OutputWriter: Sendable {
         let segments = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.hasPrefix("/"), !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\\") || $0.contains("\0") }) else {
             throw BuildFailure([.error(.write, nil, "refusing to write outside the output folder: \(relativePath)")])
+        }
+        if inPlace {
+            return try Self.replaceFile(in: output, at: relativePath, with: bytes)
         }
         if segments.count > 1 {
             try FileSystem.createDirectory(staging.appending(segments.dropLast().joined(separator: "/")).path)

@@ -7,7 +7,7 @@ import HelpMarkdown
 struct ContextBuilder: @unchecked Sendable {
     private(set) var index: SiteIndex
     let strings: [String: StringTable]
-    let navigation: [String: Navigation]
+    private(set) var navigation: [String: Navigation]
     let assetsURL: String
     private let languageValues: [String: [String: Any]]
     private let siteValues: [String: Any]
@@ -62,8 +62,18 @@ struct ContextBuilder: @unchecked Sendable {
         var ids: Set<PageID> = []
         for language in config.languages { for page in index.pages(in: language.code) { ids.insert(page.id) } }
         for id in ids.sorted() { prepareFragments(for: id) }
-        guard templates.has("navigation") else { return }
-        for language in config.languages {
+        prepareNavigation(for: config.languages)
+    }
+
+    /// After a title or order change: that language's tree and navigation fragments, built again.
+    mutating func refreshNavigation(of languages: [Language]) {
+        for language in languages { navigation[language.code] = Navigation(pages: index.pages(in: language.code)) }
+        prepareNavigation(for: languages)
+    }
+
+    private mutating func prepareNavigation(for languages: [Language]) {
+        guard let templates, templates.has("navigation") else { return }
+        for language in languages {
             var folders: Set<String> = [""]
             for page in index.pages(in: language.code) { folders.insert(page.id.folders.joined(separator: "/")) }
             for folder in folders.sorted() {

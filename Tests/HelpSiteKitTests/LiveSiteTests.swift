@@ -1,0 +1,58 @@
+import Foundation
+import HelpSiteKit
+import Testing
+
+@Suite struct LiveSiteTests {
+    static let files: [String: String] = [
+        "content/nb/index.md": "---\ntitle: Hjem\n---\nVelkommen.\n",
+        "content/nb/klage.md": "---\ntitle: Klage\norder: 1\n---\nKlag her.\n",
+        "content/nb/arn.md": "---\ntitle: ARN\norder: 2\n---\nARN.\n",
+        "content/de/index.md": "---\ntitle: Start\n---\nWillkommen.\n",
+        "content/de/klage.md": "---\ntitle: Beschwerde\nsource: 000000000000\n---\nHier.\n",
+    ]
+    static let config = "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, de]\n"
+
+    func live(_ site: FixtureSite) -> LiveSite {
+        var options = site.options
+        options.outputDirectory = SitePath(site.path("preview"))
+        return LiveSite(options: options)
+    }
+
+    @Test func bodyEditRerendersThePageItsFallbacksAndTranslations() throws {
+        let site = try FixtureSite(Self.files, config: Self.config)
+        let preview = live(site)
+        #expect(preview.rebuildAll() == .rebuilt(paths: ["*"], full: true))
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nNy tekst om ARN.\n")
+        #expect(preview.apply(changedFiles: [site.path("content/nb/arn.md")]) == .rebuilt(paths: ["/nb/arn/", "/de/arn/"], full: false))
+        #expect(try site.read("preview/de/arn/index.html").contains("Ny tekst om ARN."))
+        let untouched = try site.read("preview/nb/klage/index.html")
+        #expect(!untouched.contains("Ny tekst"))
+    }
+
+    @Test func titleChangeUpdatesTheLanguagesNavigationWithoutAFullRebuild() throws {
+        let site = try FixtureSite(Self.files, config: Self.config)
+        let preview = live(site)
+        preview.rebuildAll()
+        try site.write("content/nb/arn.md", "---\ntitle: Klagenemnda ARN\norder: 0\n---\nARN.\n")
+        #expect(preview.apply(changedFiles: [site.path("content/nb/arn.md")]) == .rebuilt(paths: ["*"], full: false))
+        let other = try site.read("preview/nb/klage/index.html")
+        #expect(other.contains("Klagenemnda ARN"))
+        #expect(try site.read("preview/de/index.html").contains("Klagenemnda ARN"), "the German fallback of arn shows the new title in German navigation")
+    }
+
+    @Test func slugChangeAndBrokenPagesAreHandled() throws {
+        let site = try FixtureSite(Self.files, config: Self.config)
+        let preview = live(site)
+        preview.rebuildAll()
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\nslug: nemnd\n---\nARN.\n")
+        #expect(preview.apply(changedFiles: [site.path("content/nb/arn.md")]) == .rebuilt(paths: ["*"], full: true))
+        #expect(site.exists("preview/nb/nemnd/index.html"))
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\nslug: nemnd\nwrong: 1\n---\n")
+        guard case .failed(let diagnostics) = preview.apply(changedFiles: [site.path("content/nb/arn.md")]) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(diagnostics.map { site.relative($0.description) } == ["content/nb/arn.md:4:1: error: unknown key 'wrong' in front matter; expected one of: title, description, slug, order, layout, draft, source"])
+        #expect(site.exists("preview/nb/nemnd/index.html"))
+    }
+}
