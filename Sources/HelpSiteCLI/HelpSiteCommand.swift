@@ -200,13 +200,7 @@ struct StatusCommand: RunnableCommand {
             if let language, config.language(language) == nil {
                 throw UsageError("--language \(language) is not listed in site.yaml")
             }
-            if !stamp.isEmpty {
-                let stamper = Stamper(contentDirectory: content, config: config)
-                for file in stamp {
-                    let result = try stamper.stamp(file)
-                    streams.err("\(result.file): \(result.changed ? "stamped" : "already stamped") source: \(result.hash)")
-                }
-            }
+            try StampCommand.stamp(stamp, content: content, config: config, report: streams.err)
             if let diff {
                 switch try SourceDiff(contentDirectory: content, config: config).diff(for: diff) {
                 case .unchanged:
@@ -252,13 +246,17 @@ struct StampCommand: RunnableCommand {
     func execute(output streams: OutputStreams) -> Int32 {
         reporting(site.diagnostics, streams) {
             let content = SitePath(site.content)
-            let config = try SiteConfigLoader(contentDirectory: content).load()
-            let stamper = Stamper(contentDirectory: content, config: config)
-            for file in files {
-                let result = try stamper.stamp(file)
-                streams.out("\(result.file): \(result.changed ? "stamped" : "already stamped") source: \(result.hash)")
-            }
+            try Self.stamp(files, content: content, config: try SiteConfigLoader(contentDirectory: content).load(), report: streams.out)
             return 0
+        }
+    }
+
+    /// Stamps each file and reports one line per file.
+    static func stamp(_ files: [String], content: SitePath, config: SiteConfig, report: (String) -> Void) throws {
+        let stamper = Stamper(contentDirectory: content, config: config)
+        for file in files {
+            let result = try stamper.stamp(file)
+            report("\(result.file): \(result.changed ? "stamped" : "already stamped") source: \(result.hash)")
         }
     }
 }
