@@ -17,12 +17,19 @@ public final class FileWatcher: @unchecked Sendable {
         self.debounce = debounce
     }
 
-    /// Batches of changed paths; ends when `stop()` is called.
+    /// Batches of changed paths; ends when `stop()` is called. Every folder is watched before this returns,
+    /// so no save made afterwards is missed.
     public func changes() -> AsyncStream<[String]> {
-        AsyncStream { continuation in
+        #if canImport(Glibc)
+        let inotify = InotifyWatches(roots: roots)
+        #endif
+        return AsyncStream { continuation in
             let thread = Thread { [self] in
                 #if canImport(Glibc)
-                if self.watchWithInotify(continuation) { return }
+                if let inotify {
+                    self.read(inotify, into: continuation)
+                    return
+                }
                 #endif
                 self.poll(continuation)
             }
@@ -39,32 +46,17 @@ public final class FileWatcher: @unchecked Sendable {
     private var isStopped: Bool { lock.withLock { stopped } }
 
     #if canImport(Glibc)
-    private func watchWithInotify(_ continuation: AsyncStream<[String]>.Continuation) -> Bool {
-        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
-        var folders: [Int32: String] = [:]
-        func add(_ folder: String) {
-            let watch = inotify_add_watch(descriptor, folder, mask)
-            if watch >= 0 { folders[watch] = folder }
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
-                let path = folder + "/" + name
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { add(path) }
-            }
-        }
-        for root in roots { add(root) }
+    private func read(_ inotify: InotifyWatches, into continuation: AsyncStream<[String]>.Continuation) {
+        defer { inotify.close() }
         var pending: Set<String> = []
         var lastEvent = ContinuousClock.now
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            var poller = pollfd(fd: inotify.descriptor, events: Int16(POLLIN), revents: 0)
             // Sleep until an event, waking only to finish a debounce or to notice `stop()`.
             let waitMilliseconds: Int32 = pending.isEmpty ? 100 : 2
-            let ready = Glibc.poll(&poller, 1, waitMilliseconds)
-            if ready > 0 {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if Glibc.poll(&poller, 1, waitMilliseconds) > 0 {
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(inotify.descriptor, $0.baseAddress, $0.count) }
                 var offset = 0
                 while count > 0, offset < count {
                     let (watch, eventMask, nameLength, name) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int, String) in
@@ -74,9 +66,9 @@ public final class FileWatcher: @unchecked Sendable {
                         return (event.wd, event.mask, Int(event.len), String(decoding: nameBytes, as: UTF8.self))
                     }
                     offset += MemoryLayout<inotify_event>.size + nameLength
-                    guard let folder = folders[watch], !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
+                    guard let folder = inotify.folder(for: watch), !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
                     let path = folder + "/" + name
-                    if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { add(path) }
+                    if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { inotify.add(path) }
                     pending.insert(path)
                     lastEvent = .now
                 }
@@ -87,7 +79,6 @@ public final class FileWatcher: @unchecked Sendable {
             }
         }
         continuation.finish()
-        return true
     }
     #endif
 
@@ -115,3 +106,37 @@ public final class FileWatcher: @unchecked Sendable {
         return result
     }
 }
+
+#if canImport(Glibc)
+/// An inotify descriptor with a watch on every folder below the roots (new folders are added as they appear).
+final class InotifyWatches: @unchecked Sendable {
+    let descriptor: Int32
+    private var folders: [Int32: String] = [:]
+    private let lock = NSLock()
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
+
+    init?(roots: [String]) {
+        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+        for root in roots { add(root) }
+    }
+
+    func folder(for watch: Int32) -> String? { lock.withLock { folders[watch] } }
+
+    func add(_ folder: String) {
+        var pending = [folder]
+        while let current = pending.popLast() {
+            let watch = inotify_add_watch(descriptor, current, Self.mask)
+            if watch >= 0 { lock.withLock { folders[watch] = current } }
+            guard let handle = opendir(current) else { continue }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if !name.hasPrefix("."), entry.pointee.d_type == UInt8(DT_DIR) { pending.append(current + "/" + name) }
+            }
+            closedir(handle)
+        }
+    }
+
+    func close() { Glibc.close(descriptor) }
+}
+#endif
