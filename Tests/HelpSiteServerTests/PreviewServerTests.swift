@@ -181,7 +181,7 @@ final class RawConnection {
             try site.write("content/nb/klage.md", "---\ntitle: Ny klage\norder: 1\n---\nFikset.\n")
             let recovered = events.read(until: "event: reload")
             #expect(recovered.contains("event: recovered"))
-            #expect(recovered.contains("data: [\"*\"]"))
+            #expect(recovered.contains("\"/nb/klage/\""))
         }
     }
 

@@ -42,7 +42,8 @@ public final class LiveSite {
     public func apply(changedFiles: [String]) -> Outcome {
         guard var site, var contexts, !changedFiles.isEmpty else { return rebuildAll() }
         var sources: [SourcePage] = []
-        var retitledLanguages: Set<String> = []
+        /// Language → folders whose listing changed (a title or order), to re-render the pages that show them.
+        var movedIn: [String: Set<String>] = [:]
         for file in Set(changedFiles).sorted() {
             switch reread(file, site: site) {
             case .structural: return rebuildAll()
@@ -50,7 +51,7 @@ public final class LiveSite {
             case .cosmetic(let page): sources.append(page)
             case .retitled(let page):
                 sources.append(page)
-                retitledLanguages.insert(page.language)
+                movedIn[page.language, default: []].insert(page.id.folders.joined(separator: "/"))
             }
         }
         var affected: [Page] = []
@@ -62,26 +63,34 @@ public final class LiveSite {
             contexts.update(index: site.index, changed: source)
             affected += pages
             // Fallbacks show the source page's title in their own language's navigation.
-            if retitledLanguages.contains(source.language) {
-                for page in pages where page.isFallback { retitledLanguages.insert(page.language) }
+            if let folders = movedIn[source.language] {
+                for page in pages where page.isFallback { movedIn[page.language, default: []].formUnion(folders) }
             }
         }
-        if !retitledLanguages.isEmpty {
-            // A new title or order moves the page in its language's navigation, which every page there shows.
-            let languages = site.config.languages.filter { retitledLanguages.contains($0.code) }
+        if !movedIn.isEmpty {
+            // The navigation lists a folder's pages only on pages inside that folder (the top level on every page).
+            let languages = site.config.languages.filter { movedIn[$0.code] != nil }
             contexts.refreshNavigation(of: languages)
-            let pages = languages.flatMap { site.index.pages(in: $0.code) } + affected.filter { !retitledLanguages.contains($0.language) }
+            var pages: [Page] = []
+            for language in languages {
+                let folders = movedIn[language.code] ?? []
+                pages += site.index.pages(in: language.code).filter { page in
+                    let folder = page.id.folders.joined(separator: "/")
+                    return folders.contains { $0.isEmpty || folder == $0 || folder.hasPrefix($0 + "/") }
+                }
+            }
+            let listed = Set(pages.map { $0.language + "/" + $0.id.path })
+            pages += affected.filter { !listed.contains($0.language + "/" + $0.id.path) }
             let renderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
             do {
                 let diagnostics = try ParallelRenderer.renderAll(pages, with: renderer, into: .updating(options.outputDirectory))
-                let errors = diagnostics.filter { $0.severity == .error }
-                guard errors.isEmpty else { return rebuildAll() }
+                guard !diagnostics.contains(where: { $0.severity == .error }) else { return rebuildAll() }
             } catch {
                 return rebuildAll()
             }
             self.site = site
             self.contexts = contexts
-            return .rebuilt(paths: ["*"], full: false)
+            return .rebuilt(paths: pages.map(\.href), full: false)
         }
         let renderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
         var paths: [String] = []
