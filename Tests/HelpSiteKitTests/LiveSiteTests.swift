@@ -24,6 +24,9 @@ import Testing
         #expect(preview.rebuildAll() == .rebuilt(paths: ["*"], full: true))
         try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nNy tekst om ARN.\n")
         #expect(preview.apply(changedFiles: [site.path("content/nb/arn.md")]) == .rebuilt(paths: ["/nb/arn/", "/de/arn/"], full: false))
+        // The German complaint page is stamped from neither version of nb/klage.md: nothing about it changes.
+        try site.write("content/nb/klage.md", "---\ntitle: Klage\norder: 1\n---\nKlag her, takk.\n")
+        #expect(preview.apply(changedFiles: [site.path("content/nb/klage.md")]) == .rebuilt(paths: ["/nb/klage/"], full: false))
         #expect(try site.read("preview/de/arn/index.html").contains("Ny tekst om ARN."))
         let untouched = try site.read("preview/nb/klage/index.html")
         #expect(!untouched.contains("Ny tekst"))

@@ -56,7 +56,15 @@ public final class LiveSite {
         }
         var affected: [Page] = []
         for source in sources {
-            guard let pages = site.index.replace(source) else { return rebuildAll() }
+            let oldHash = contexts.sourceHashes[source.id]
+            guard var pages = site.index.replace(source) else { return rebuildAll() }
+            // A translation shows something new only when its outdated notice flips: when it was stamped
+            // from the previous or the new version of this source page.
+            let newHash = SourceHash.of(source)
+            pages = pages.filter { page in
+                page.language == source.language || page.isFallback
+                    || [oldHash, newHash].contains(page.source.frontMatter.source)
+            }
             if let position = site.pages.firstIndex(where: { $0.language == source.language && $0.id == source.id }) {
                 site.pages[position] = source
             }
