@@ -114,10 +114,10 @@ private struct TreeEditor {
             let kind: LinkReference.Kind = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link
             let reference = LinkReference(kind: kind, destination: destination, position: position(of: node))
             links.append(reference)
-            if let replacement = hooks.resolveLink(reference) {
-                cmark_node_set_url(node, replacement)
-            } else if !options.allowsUnsafeHTML && URLSafety.isDangerous(destination, kind: kind) {
+            if !options.allowsUnsafeHTML && URLSafety.isDangerous(destination, kind: kind) {
                 cmark_node_set_url(node, "")
+            } else if let replacement = hooks.resolveLink(reference) {
+                cmark_node_set_url(node, replacement)
             }
         }
     }
@@ -239,14 +239,17 @@ private struct TreeEditor {
 
 private struct UniqueIDs {
     private var used: Set<String> = []
+    /// Per candidate, the suffix to try next: every lower one is taken, so n equal headings cost O(n), not O(n²).
+    private var nextSuffix: [String: Int] = [:]
 
     mutating func claim(_ candidate: String) -> String {
         var id = candidate
-        var counter = 1
+        var counter = nextSuffix[candidate] ?? 1
         while used.contains(id) {
             id = "\(candidate)-\(counter)"
             counter += 1
         }
+        nextSuffix[candidate] = counter
         used.insert(id)
         return id
     }

@@ -29,7 +29,7 @@ import Testing
 
     @Test func duplicateKeys() throws {
         #expect(try errors(adding: ["content/nb/a.md": "---\ntitle: A\ntitle: B\n---\nx\n"]) == [
-            "content/nb/a.md:2:1: error: duplicate key 'title'",
+            "content/nb/a.md:3:1: error: duplicate key 'title'",
         ])
     }
 

@@ -16,9 +16,11 @@ public struct SiteConfigLoader {
     public func load(baseURLOverride: String? = nil) throws -> SiteConfig {
         let file = contentDirectory.appending(Self.fileName)
         let location = FileLocation(file: file.display, line: nil, column: nil)
-        guard let text = try? TextFile.read(file, stage: .loadConfig).text else {
+        guard FileSystem.targetKind(of: file.path) == .file else {
             throw BuildFailure([.error(.loadConfig, location, "cannot read the site configuration; every site needs content/\(Self.fileName) with title, baseURL, defaultLanguage and languages")])
         }
+        let text: String
+        do { text = try TextFile.read(file, stage: .loadConfig).text } catch { throw BuildFailure([error.diagnostic]) }
         let reader = YAMLReader(file: file.display, lineOffset: 0, stage: .loadConfig)
         let root: Node?
         do { root = try reader.compose(text) } catch { throw BuildFailure([error.diagnostic]) }
@@ -77,10 +79,14 @@ public struct SiteConfigLoader {
         if let node = values["outdatedNotice"] { config.showsOutdatedNotice = reader.bool(node, key: "outdatedNotice", log: &log) ?? true }
         if let node = values["statusDashboard"], let path = reader.string(node, key: "statusDashboard", log: &log) {
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-            if path.hasSuffix(".html"), !path.hasPrefix("/"), !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") || $0.contains("\\") }) {
+            let first = segments.first.map(String.init) ?? ""
+            let generated = ["index.html", "404.html"].contains(String(segments.last ?? "")) || first == "assets"
+                || config.languages.contains { $0.code == first }
+            if path.hasSuffix(".html"), !path.hasPrefix("/"), !generated,
+               !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") || $0.contains("\\") }) {
                 config.statusDashboardPath = path
             } else {
-                log.append(reader.error(at: node, "statusDashboard must be a relative path ending in .html inside the output, e.g. translation-status.html"))
+                log.append(reader.error(at: node, "statusDashboard must be a relative path ending in .html inside the output, outside the language folders and assets/ and not named index.html or 404.html, e.g. translation-status.html"))
             }
         }
         try log.checkpoint()

@@ -9,6 +9,12 @@ struct YAMLReader {
     let stage: BuildStage
 
     func compose(_ text: String) throws(DiagnosticError) -> Node? {
+        // Anchors and aliases buy nothing in front matter and settings, and expanding them is how
+        // a few lines of YAML ask for gigabytes ("billion laughs"): refuse them before parsing.
+        if let alias = YAMLAliases.first(in: text) {
+            throw DiagnosticError(.error(stage, FileLocation(file: file, line: lineOffset + alias.line, column: alias.column),
+                                         "YAML anchors and aliases (&name, *name) are not allowed here; write the value out"))
+        }
         do {
             // An explicit encoding: the default one reads the environment on every call.
             return try Yams.compose(yaml: text, .default, .default, .utf8)
@@ -86,7 +92,10 @@ struct YAMLReader {
             let detail = context.map { " (\($0.text))" } ?? ""
             return at(mark, "invalid YAML: \(problem)\(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return at(context.mark, "duplicate key '\(duplicates.joined(separator: "', '"))'")
+            let key = duplicates.first ?? ""
+            let second = YAMLAliases.secondOccurrence(ofKey: key, in: text)
+            return at(line: second?.line ?? context.mark.line, column: second?.column ?? context.mark.column,
+                      "duplicate key '\(duplicates.joined(separator: "', '"))'")
         case let .reader(problem, offset, _, _):
             let position = Self.position(ofCharacterOffset: offset ?? 0, in: text)
             return at(line: position.line, column: position.column, "invalid YAML: \(problem)")
@@ -108,4 +117,52 @@ struct YAMLReader {
 public struct DiagnosticError: Error, Sendable, Equatable {
     public var diagnostic: Diagnostic
     public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+}
+
+/// A plain scan for what the YAML reader must not see; quoted text and comments are skipped.
+enum YAMLAliases {
+    /// The first `&anchor` or `*alias` outside quotes and comments.
+    static func first(in text: String) -> (line: Int, column: Int)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var quote: Character?
+            var previous: Character = " "
+            var column = 0
+            var characters = line.makeIterator()
+            while let character = characters.next() {
+                column += 1
+                defer { previous = character }
+                if let open = quote {
+                    if character == open { quote = nil }
+                    continue
+                }
+                if character == "\"" || character == "'" {
+                    if " :[{,-?".contains(previous) || column == 1 { quote = character }
+                    continue
+                }
+                if character == "#" && (previous == " " || column == 1) { break }
+                if (character == "&" || character == "*") && (column == 1 || " [{,:-?".contains(previous)) {
+                    var next = characters
+                    if let following = next.next(), following.isLetter || following.isNumber || following == "_" || following == "-" {
+                        return (index + 1, column)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Where a key is written for the second time at the start of a line (after indentation).
+    static func secondOccurrence(ofKey key: String, in text: String) -> (line: Int, column: Int)? {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            guard rest.hasPrefix(key) else { continue }
+            let after = rest.dropFirst(key.count).drop { $0 == " " }
+            guard after.hasPrefix(":") else { continue }
+            seen += 1
+            if seen == 2 { return (index + 1, indent + 1) }
+        }
+        return nil
+    }
 }

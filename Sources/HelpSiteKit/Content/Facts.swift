@@ -51,6 +51,14 @@ enum FactsLoader {
             for (fieldNode, fieldValue) in fields {
                 guard let field = fieldNode.scalar?.string else { continue }
                 if let scalar = fieldValue.scalar {
+                    if field == "website", !["https://", "http://"].contains(where: { scalar.string.lowercased().hasPrefix($0) }) {
+                        log.append(reader.error(at: fieldValue, "website must be an http(s) URL"))
+                        continue
+                    }
+                    if field == "email", scalar.string.contains(where: { $0 == ":" || $0 == "<" || $0 == "\"" || $0.isWhitespace }) {
+                        log.append(reader.error(at: fieldValue, "email must be a plain address such as name@example.org"))
+                        continue
+                    }
                     entity.fields[field] = .text(scalar.string)
                 } else if let sequence = fieldValue.sequence, sequence.allSatisfy({ $0.scalar != nil }) {
                     entity.fields[field] = .list(sequence.compactMap { $0.scalar?.string })

@@ -38,7 +38,7 @@ struct FrontMatterSplit {
             return FrontMatterSplit(yaml: nil, body: text[...], bodyStartLine: 1)
         }
         var line = 2
-        var index = text.index(after: text.firstIndex(of: "\n") ?? text.endIndex)
+        var index = text.firstIndex(of: "\n").map(text.index(after:)) ?? text.endIndex
         let yamlStart = index
         while index < text.endIndex {
             let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex

@@ -23,6 +23,8 @@ struct TemplateLibrary: Sendable {
         }
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: (SitePath, String)] = [:]
+        /// Templates that exist but could not be read or parsed: already reported, so not "missing" too.
+        var broken: Set<String> = []
         var pending: [SitePath] = [directory]
         while let folder = pending.popLast() {
             for name in (try? FileSystem.entries(of: folder.path)) ?? [] where !name.hasPrefix(".") {
@@ -36,6 +38,7 @@ struct TemplateLibrary: Sendable {
                 let text: String
                 do { text = try TextFile.read(path, stage: .render).text } catch {
                     log.append(error.diagnostic)
+                    broken.insert(templateName)
                     continue
                 }
                 if let existing = sources[templateName] {
@@ -46,18 +49,20 @@ struct TemplateLibrary: Sendable {
                     templates[templateName] = try MustacheTemplate(string: text)
                     sources[templateName] = (path, text)
                 } catch let error as MustacheTemplate.ParserError {
+                    broken.insert(templateName)
                     log.append(.error(.render, FileLocation(file: path.display, line: error.context.lineNumber, column: error.context.columnNumber),
                                       "template syntax error: \(Self.describe(error.error))"))
                 } catch {
+                    broken.insert(templateName)
                     log.append(.error(.render, FileLocation(file: path.display), "template syntax error: \(error)"))
                 }
             }
         }
-        for required in requiredTemplates where templates[required] == nil && !log.hasErrors {
+        for required in requiredTemplates where templates[required] == nil && !broken.contains(required) {
             log.append(.error(.render, FileLocation(file: directory.display), "missing template \(required).mustache"))
         }
         for (name, (path, text)) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in PartialReferences.find(in: text) where templates[reference.name] == nil {
+            for reference in PartialReferences.find(in: text) where templates[reference.name] == nil && !broken.contains(reference.name) {
                 log.append(.error(.render, FileLocation(file: path.display, line: reference.line, column: reference.column),
                                   "template '\(name)' includes partial '\(reference.name)', which does not exist" + Suggestions.didYouMean(reference.name, in: sources.keys.sorted())))
             }
