@@ -1,9 +1,9 @@
 # The README's quick start: `make site` builds the shipped help centre into public/, `make test` runs the tests.
-# Each installs what it needs first (libcmark-dev and pkg-config on Debian).
+# Each installs what it needs first (libcmark-dev and pkg-config on Debian). `make check-site` checks the built site.
 SWIFT ?= swift
 HELPSITE := .build/release/helpsite
 
-.PHONY: deps site test build clean
+.PHONY: deps site test build clean check-site
 
 deps:
 	@scripts/ensure-deps
@@ -16,6 +16,10 @@ site: build
 
 test: deps
 	$(SWIFT) test
+
+# The built site checked by the Nu HTML Checker, axe-core, Selenium, nginx and linkchecker (see README, "Site checks").
+check-site: site
+	HELPSITE=$(HELPSITE) scripts/check-site
 
 clean:
 	rm -rf public .build
