@@ -1,5 +1,5 @@
 /// Stages "discover" and "parse": finds every language folder's pages and strings and reads them.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public static let stringsFileName = "strings.yaml"
     /// Files at the top of `content/` that are not language folders.
     static let reservedRootFiles = [SiteConfigLoader.fileName, FactsLoader.fileName]
@@ -23,10 +23,17 @@ public struct ContentLoader {
         let (markdownFiles, stringsFiles) = discover(log: &log)
         try log.checkpoint()
 
+        // Reading and parsing are independent per file: use every core, keep the discovery order.
+        let parsed = ParallelMap.map(markdownFiles) { file -> (SourcePage?, [Diagnostic]) in
+            var fileLog = DiagnosticLog()
+            let page = parsePage(file, log: &fileLog)
+            return (page, fileLog.diagnostics)
+        }
         var pages: [SourcePage] = []
         pages.reserveCapacity(markdownFiles.count)
-        for file in markdownFiles {
-            if let page = parsePage(file, log: &log) { pages.append(page) }
+        for (page, diagnostics) in parsed {
+            log.append(contentsOf: diagnostics)
+            if let page { pages.append(page) }
         }
         var strings: [String: LanguageStrings] = [:]
         for (language, file) in stringsFiles {
@@ -36,7 +43,7 @@ public struct ContentLoader {
         return Result(pages: pages.filter { !$0.frontMatter.draft }, strings: strings, diagnostics: log.diagnostics)
     }
 
-    struct MarkdownFile {
+    struct MarkdownFile: Sendable {
         var language: String
         var relativePath: String
         var path: SitePath
