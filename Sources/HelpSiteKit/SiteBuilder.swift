@@ -60,7 +60,8 @@ public struct SiteBuilder {
         let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config).load()
         var log = DiagnosticLog()
         log.append(contentsOf: content.diagnostics)
-        let facts = FactsLoader.load(contentDirectory: options.contentDirectory, log: &log)
+        var facts = FactsLoader.load(contentDirectory: options.contentDirectory, log: &log)
+        facts.formatHours(for: config.languages)
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
         let strings = StringTable.build(config: config, strings: content.strings, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Shared facts (`content/facts.yaml`): named entities such as `arn` or `company`, each a map of fields,
@@ -10,8 +11,30 @@ public struct Facts: Sendable {
 
     public var entities: [String: Entity]
     public var file: SitePath?
+    /// Opening hours as each language writes them, keyed `entity` then language code: ICU formatting is
+    /// slow enough to do once per site rather than once per page.
+    var formattedHours: [String: [String: (ranges: [String], text: String)]] = [:]
 
     public static let empty = Facts(entities: [:], file: nil)
+
+    /// Formats every entity's opening hours for every language.
+    mutating func formatHours(for languages: [Language]) {
+        let withHours = entities.compactMap { name, entity -> (String, [String])? in
+            guard case .list(let hours)? = entity.fields["openingHours"] else { return nil }
+            return (name, hours)
+        }
+        guard !withHours.isEmpty else { return }
+        let perLanguage = ParallelMap.map(languages) { language in
+            let locale = Locale(identifier: language.code)
+            return withHours.map { name, hours in
+                let ranges = OpeningHours.format(hours, locale: locale)
+                return (name, ranges, ranges.formatted(.list(type: .and).locale(locale)))
+            }
+        }
+        for (language, results) in zip(languages, perLanguage) {
+            for (name, ranges, text) in results { formattedHours[name, default: [:]][language.code] = (ranges, text) }
+        }
+    }
 }
 
 public enum FactValue: Sendable, Equatable {

@@ -43,10 +43,8 @@ struct DirectiveRenderer {
         if case .text(let website)? = entity.fields["website"] {
             context["website"] = ["url": website, "display": Self.displayURL(website)]
         }
-        if case .list(let hours)? = entity.fields["openingHours"] {
-            let locale = Locale(identifier: language.code)
-            let ranges = hours.map { OpeningHours.format($0, locale: locale) }
-            context["openingHours"] = ["ranges": ranges, "text": ranges.formatted(.list(type: .and).locale(locale))]
+        if let hours = facts.formattedHours[entity.name]?[language.code] {
+            context["openingHours"] = ["ranges": hours.ranges, "text": hours.text]
         }
         return context
     }
@@ -67,14 +65,21 @@ struct DirectiveRenderer {
 /// `09:00-12:00` rendered as the locale writes a time range: `09:00–12:00` (nb), `9.00–12.00` (fi).
 enum OpeningHours {
     static func format(_ range: String, locale: Locale) -> String {
-        let parts = range.split(separator: "-").map { $0.trimmingSpacesAndNewlines() }
-        guard parts.count == 2, let start = time(parts[0]), let end = time(parts[1]) else { return range }
+        format([range], locale: locale)[0]
+    }
+
+    /// One formatter for all ranges: building it (ICU pattern generation) costs far more than using it.
+    static func format(_ ranges: [String], locale: Locale) -> [String] {
         let formatter = DateIntervalFormatter()
         formatter.locale = locale
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateStyle = .none
         formatter.timeStyle = .short
-        return formatter.string(from: start, to: end)
+        return ranges.map { range in
+            let parts = range.split(separator: "-").map { $0.trimmingSpacesAndNewlines() }
+            guard parts.count == 2, let start = time(parts[0]), let end = time(parts[1]) else { return range }
+            return formatter.string(from: start, to: end)
+        }
     }
 
     private static func time(_ text: String) -> Date? {
