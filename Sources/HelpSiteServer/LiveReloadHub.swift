@@ -67,17 +67,5 @@ public actor LiveReloadHub {
 
     private static func json(_ strings: [String]) -> String { "[" + strings.map(quote).joined(separator: ",") + "]" }
 
-    private static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "<": result += "\\u003c"
-            default:
-                if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result + "\""
-    }
+    private static func quote(_ text: String) -> String { JSONText.quote(text) }
 }

@@ -306,9 +306,9 @@ enum ByteSearch {
     }
 }
 
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal that is also safe inside an HTML `<script>` element.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
