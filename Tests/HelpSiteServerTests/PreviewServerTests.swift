@@ -174,7 +174,7 @@ final class RawConnection {
 
             try site.write("content/nb/klage.md", "---\ntitle: Klage\nbogus: 1\n---\nx\n")
             let failed = events.read(until: "event: failed")
-            #expect(failed.contains("klage.md:3:1: error: unknown key 'bogus' in front matter"), "\(failed)")
+            #expect(failed.contains("klage.md:3:1: error: unknown key \\u0027bogus\\u0027 in front matter"), "\(failed)")
             let (_, _, stillGood) = try await site.get("/nb/klage/")
             #expect(stillGood.contains("Klag her, nå."))
 
