@@ -97,29 +97,10 @@ public enum FuzzEntry {
 
     /// `PageRenderer.render` without the template: the same hooks, options and diagnostics.
     private static func render(_ page: Page, allowsUnsafeHTML: Bool, index: SiteIndex, log: inout [Diagnostic]) -> String {
-        let source = page.source
-        let resolver = LinkResolver(index: index)
-        let directives = DirectiveRenderer(facts: .empty, templates: templates)
-        let language = config.language(source.language) ?? config.defaultLanguage
         let sink = DiagnosticSink()
-        func location(_ position: SourcePosition) -> FileLocation {
-            FileLocation(file: source.file.display, line: source.bodyStartLine - 1 + position.line, column: position.column)
-        }
-        let hooks = RenderHooks(
-            resolveLink: { link in
-                switch resolver.resolve(link.destination, from: page, at: location(link.position), log: &sink.diagnostics, fragments: &sink.fragments) {
-                case .keep: return nil
-                case .rewrite(let url): return url
-                }
-            },
-            renderDirective: { directive in
-                directives.render(directive, language: language, strings: [:], at: location(directive.position), log: &sink.diagnostics)
-            }
-        )
-        let options = MarkdownOptions(allowsUnsafeHTML: allowsUnsafeHTML,
-                                      typography: LanguageTypography.typography(for: source.language),
-                                      extractsLeadingTitle: source.titleFromBody)
-        let rendered = MarkdownRenderer.render(source.body, options: options, hooks: hooks)
+        let language = config.language(page.source.language) ?? config.defaultLanguage
+        let rendered = PageRenderer.renderMarkdown(of: page, index: index, directives: DirectiveRenderer(facts: .empty, templates: templates),
+                                                   language: language, strings: [:], allowsUnsafeHTML: allowsUnsafeHTML, sink: sink)
         log.append(contentsOf: sink.diagnostics)
         return rendered.html
     }
