@@ -58,14 +58,12 @@ public actor LiveReloadHub {
             return "event: recovered\ndata: {}\n\n"
         case .failed(let diagnostics):
             let items = diagnostics.map { diagnostic in
-                "{\"file\":\(quote(diagnostic.file ?? "")),\"line\":\(diagnostic.line ?? 0),\"column\":\(diagnostic.column ?? 0),"
-                    + "\"message\":\(quote(diagnostic.message)),\"text\":\(quote(diagnostic.description))}"
+                "{\"file\":\(JSONText.quote(diagnostic.file ?? "")),\"line\":\(diagnostic.line ?? 0),\"column\":\(diagnostic.column ?? 0),"
+                    + "\"message\":\(JSONText.quote(diagnostic.message)),\"text\":\(JSONText.quote(diagnostic.description))}"
             }
             return "event: failed\ndata: [\(items.joined(separator: ","))]\n\n"
         }
     }
 
-    private static func json(_ strings: [String]) -> String { "[" + strings.map(quote).joined(separator: ",") + "]" }
-
-    private static func quote(_ text: String) -> String { JSONText.quote(text) }
+    private static func json(_ strings: [String]) -> String { "[" + strings.map(JSONText.quote).joined(separator: ",") + "]" }
 }

@@ -1,3 +1,5 @@
+import HelpMarkdown
+
 /// `sitemap.xml` with `xhtml:link` alternates for every translation, and `robots.txt`.
 /// Large sites get a sitemap index (`sitemap.xml`) and one file per language, split further if needed,
 /// because a sitemap may hold at most 50,000 URLs and 50 MB.
@@ -55,7 +57,6 @@ enum Sitemap {
         "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n"
     }
 
-    private static func escape(_ text: String) -> String {
-        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;").replacingAll("\"", with: "&quot;")
-    }
+    /// XML escaping is HTML's.
+    private static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

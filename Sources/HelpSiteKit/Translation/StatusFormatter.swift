@@ -1,4 +1,5 @@
 import Foundation
+import HelpMarkdown
 
 /// The three faces of `helpsite status`: a terminal table, a stable JSON document and an HTML dashboard.
 public enum StatusFormatter {
@@ -61,9 +62,7 @@ public enum StatusFormatter {
 
     /// A self-contained page: a coverage matrix coloured by state, with counts, readable without JavaScript.
     public static func html(_ status: TranslationStatus, title: String) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;").replacingAll("\"", with: "&quot;")
-        }
+        let escape = HTMLEscaping.escape
         var html = """
             <!DOCTYPE html>
             <html lang="en">
