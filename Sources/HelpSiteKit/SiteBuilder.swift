@@ -30,7 +30,6 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var pagesPerLanguage: [(language: String, pages: Int)]
     public var warnings: [Diagnostic]
-    public var filesWritten: Int
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.pages } }
 }
 
@@ -133,7 +132,6 @@ public struct SiteBuilder {
         let pages = site.config.languages.flatMap { site.index.pages(in: $0.code) }
         log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: pageRenderer, into: writer, workers: options.workers))
         try log.checkpoint()
-        var written = pages.count
         if let writer {
             for language in site.config.languages {
                 let notFound = pageRenderer.finish(site.templates.render(contexts.notFound(language), template: "404"))
@@ -143,22 +141,18 @@ public struct SiteBuilder {
             try writer.write(Array(pageRenderer.finish(site.templates.render(contexts.notFound(site.config.defaultLanguage), template: "404")).utf8), to: "404.html")
             for file in Sitemap.files(index: site.index, alternates: contexts.alternates(for:)) {
                 try writer.write(file.text.utf8, to: file.path)
-                written += 1
             }
             try writer.write(Array(Sitemap.robots(baseURL: site.config.baseURL).utf8), to: "robots.txt")
-            written += 3 + site.config.languages.count
             if let dashboard = site.config.statusDashboardPath {
                 let status = TranslationStatus(config: site.config, pages: site.pages)
                 try writer.write(Array(StatusFormatter.html(status, title: site.config.title).utf8), to: dashboard)
-                written += 1
             }
-            written += try AssetCopier.copy(from: options.templatesDirectory.appending("assets"), to: writer, log: &log)
+            try AssetCopier.copy(from: options.templatesDirectory.appending("assets"), to: writer, log: &log)
         }
         try log.checkpoint()
         return BuildReport(
             pagesPerLanguage: site.config.languages.map { ($0.code, site.index.pages(in: $0.code).count) },
-            warnings: DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .warning }),
-            filesWritten: written
+            warnings: DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .warning })
         )
     }
 }

@@ -1,7 +1,6 @@
 /// A UTF-8 text file read for parsing: BOM removed, CRLF and CR turned into LF (line numbers unchanged).
 struct TextFile {
     var text: String
-    var byteCount: Int
 
     static func read(_ path: SitePath, stage: BuildStage, limit: Int? = nil) throws(DiagnosticError) -> TextFile {
         let location = FileLocation(file: path.display)
@@ -31,7 +30,7 @@ struct TextFile {
         if body.contains(UInt8(ascii: "\r")) {
             text = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
         }
-        return TextFile(text: text, byteCount: bytes.count)
+        return TextFile(text: text)
     }
 
     private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {

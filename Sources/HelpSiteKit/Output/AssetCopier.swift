@@ -1,5 +1,6 @@
 /// Copies `templates/assets/` into the output's `assets/`.
 enum AssetCopier {
+    @discardableResult
     static func copy(from folder: SitePath, to writer: OutputWriter, log: inout DiagnosticLog) throws -> Int {
         guard FileSystem.kind(of: folder.path) == .directory else { return 0 }
         var copied = 0

@@ -64,10 +64,6 @@ struct DirectiveRenderer {
 
 /// `09:00-12:00` rendered as the locale writes a time range: `09:00–12:00` (nb), `9.00–12.00` (fi).
 enum OpeningHours {
-    static func format(_ range: String, locale: Locale) -> String {
-        format([range], locale: locale)[0]
-    }
-
     /// One formatter for all ranges: building it (ICU pattern generation) costs far more than using it.
     static func format(_ ranges: [String], locale: Locale) -> [String] {
         let formatter = DateIntervalFormatter()

@@ -67,8 +67,9 @@ struct Navigation: Sendable {
         folderEntries[path].map { ($0.title, $0.href) }
     }
 
-    /// The tree with the folders on `path` opened; `current`, when given, is marked.
-    func context(openFolder path: String, current: PageID?) -> [[String: Any]] {
+    /// The tree with the folders on `path` opened. `isCurrent` stays false: the rendered fragment is shared
+    /// by every page in the folder, and each page marks its own link afterwards.
+    func context(openFolder path: String) -> [[String: Any]] {
         // Every item sets every key: Mustache looks a missing key up in the enclosing item,
         // which would make a leaf render its parent's children forever.
         func convert(_ entries: [Entry]) -> [[String: Any]] {
@@ -77,7 +78,7 @@ struct Navigation: Sendable {
                 let children = isOpen ? convert(entry.children) : []
                 return [
                     "title": entry.title, "url": entry.href ?? false, "isSection": entry.folder != nil,
-                    "isCurrent": entry.pageID == current, "isAncestor": isOpen,
+                    "isCurrent": false, "isAncestor": isOpen,
                     "children": children, "hasChildren": !children.isEmpty,
                 ]
             }

@@ -78,7 +78,7 @@ struct ContextBuilder: @unchecked Sendable {
             for page in index.pages(in: language.code) { folders.insert(page.id.folders.joined(separator: "/")) }
             for folder in folders.sorted() {
                 var context = common(language: language)
-                context["navigation"] = navigation[language.code]?.context(openFolder: folder, current: nil) ?? []
+                context["navigation"] = navigation[language.code]?.context(openFolder: folder) ?? []
                 navigationFragments[language.code + "/" + folder] = templates.render(context, template: "navigation")
             }
         }

@@ -114,8 +114,6 @@ public struct SiteIndex: Sendable {
         config.languages.compactMap { language in page(id, in: language.code).flatMap { $0.isFallback ? nil : $0 } }
     }
 
-    public var pageCount: Int { pagesByLanguage.values.reduce(0) { $0 + $1.count } }
-
     public func home(of language: String) -> Page? { page(PageID("index"), in: language) }
 
     /// A folder's `index.md` slug renames that folder in the URLs of every page below it.
