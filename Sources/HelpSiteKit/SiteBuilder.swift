@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var injectedHTML: String?
     /// Rendering threads; nil uses every core. The output is the same whatever the number.
     public var workers: Int?
+    /// The date stale facts are judged against; nil is the clock. It never changes the output, only warnings.
+    public var today: Date?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -51,6 +53,8 @@ public struct SiteBuilder {
         var strings: [String: StringTable]
         var facts: Facts
         var templates: TemplateLibrary
+        /// The templates checked against the views' schemas, ready to render.
+        var compiled: CompiledTemplates
         public var diagnostics: [Diagnostic]
     }
 
@@ -61,6 +65,8 @@ public struct SiteBuilder {
         log.append(contentsOf: content.diagnostics)
         var facts = FactsLoader.load(contentDirectory: options.contentDirectory, log: &log)
         facts.formatHours(for: config.languages)
+        let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: options.today ?? Date())
+        log.append(contentsOf: facts.staleFacts(today: today, maxAgeMonths: config.factsMaxAgeMonths))
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
         let strings = StringTable.build(config: config, strings: content.strings, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
@@ -72,10 +78,18 @@ public struct SiteBuilder {
         do { templates = try TemplateLibrary.load(from: options.templatesDirectory) } catch let failure as BuildFailure {
             throw BuildFailure(DiagnosticLog.sorted(log.diagnostics + failure.diagnostics))
         }
-        for (key, location) in templates.stringReferences where strings[config.defaultLanguage.code]?.values[key] == nil {
+        let sourceStrings = strings[config.defaultLanguage.code]?.values ?? [:]
+        for (key, location) in templates.stringReferences where sourceStrings[key] == nil {
             log.append(.warning(.render, location, "template uses strings.\(key), which \(config.defaultLanguage.code)/strings.yaml does not define"))
         }
-        return LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, templates: templates, diagnostics: log.diagnostics)
+        let compiled: CompiledTemplates
+        do {
+            compiled = try CompiledTemplates.compile(templates, stringKeys: sourceStrings.keys.sorted(), contactFields: ContactView.fieldNames(facts: facts))
+        } catch let failure as BuildFailure {
+            throw BuildFailure(DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .error } + failure.diagnostics))
+        }
+        return LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, templates: templates,
+                          compiled: compiled, diagnostics: log.diagnostics)
     }
 
     /// Builds into the output folder, replacing it only when everything succeeded.
@@ -126,28 +140,10 @@ public struct SiteBuilder {
     private func render(_ site: LoadedSite, into writer: OutputWriter?) throws -> BuildReport {
         var log = DiagnosticLog()
         log.append(contentsOf: site.diagnostics)
-        var contexts = ContextBuilder(index: site.index, strings: site.strings)
-        contexts.prepareFragments(with: site.templates)
-        let pageRenderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
-        let pages = site.config.languages.flatMap { site.index.pages(in: $0.code) }
-        log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: pageRenderer, into: writer, workers: options.workers))
-        try log.checkpoint()
-        if let writer {
-            for language in site.config.languages {
-                let notFound = pageRenderer.finish(site.templates.render(contexts.notFound(language), template: "404"))
-                try writer.write(Array(notFound.utf8), to: "\(language.code)/404.html")
-            }
-            try writer.write(Array(pageRenderer.finish(site.templates.render(contexts.root(), template: "root")).utf8), to: "index.html")
-            try writer.write(Array(pageRenderer.finish(site.templates.render(contexts.notFound(site.config.defaultLanguage), template: "404")).utf8), to: "404.html")
-            for file in Sitemap.files(index: site.index, alternates: contexts.alternates(for:)) {
-                try writer.write(file.text.utf8, to: file.path)
-            }
-            try writer.write(Array(Sitemap.robots(baseURL: site.config.baseURL).utf8), to: "robots.txt")
-            if let dashboard = site.config.statusDashboardPath {
-                let status = TranslationStatus(config: site.config, pages: site.pages)
-                try writer.write(Array(StatusFormatter.html(status, title: site.config.title).utf8), to: dashboard)
-            }
-            try AssetCopier.copy(from: options.templatesDirectory.appending("assets"), to: writer, log: &log)
+        let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
+        let context = OutputContext(site: site, engine: engine, options: options)
+        for output in OutputGenerators.all {
+            try output.generate(context, into: writer, log: &log)
         }
         try log.checkpoint()
         return BuildReport(

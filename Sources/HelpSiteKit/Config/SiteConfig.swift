@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable {
     public var showsOutdatedNotice: Bool = true
     /// Where `build` writes the translation-status dashboard inside the output; nil writes none.
     public var statusDashboardPath: String?
+    /// `checked:` dates in facts.yaml older than this many months get a warning from `check` and `build`.
+    public var factsMaxAgeMonths = 12
 
     public static let defaultMaxPageBytes = 256 * 1024
 

@@ -5,7 +5,7 @@ import Yams
 public struct SiteConfigLoader {
     public static let fileName = "site.yaml"
     static let keys = ["title", "baseURL", "defaultLanguage", "languages", "brand", "loginURL", "unsafeHTML",
-                       "maxPageSize", "contactFormEndpoint", "fallback", "outdatedNotice", "statusDashboard"]
+                       "maxPageSize", "contactFormEndpoint", "fallback", "outdatedNotice", "statusDashboard", "factsMaxAge"]
 
     let contentDirectory: SitePath
 
@@ -77,6 +77,9 @@ public struct SiteConfigLoader {
             }
         }
         if let node = values["outdatedNotice"] { config.showsOutdatedNotice = reader.bool(node, key: "outdatedNotice", log: &log) ?? true }
+        if let node = values["factsMaxAge"], let months = reader.int(node, key: "factsMaxAge", log: &log) {
+            if months > 0 { config.factsMaxAgeMonths = months } else { log.append(reader.error(at: node, "factsMaxAge must be a positive number of months")) }
+        }
         if let node = values["statusDashboard"], let path = reader.string(node, key: "statusDashboard", log: &log) {
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)
             let first = segments.first.map(String.init) ?? ""

@@ -7,11 +7,34 @@ public struct Facts: Sendable {
     public struct Entity: Sendable {
         public var name: String
         public var fields: [String: FactValue]
+        /// `checked: 2026-12-02`: when the entity's facts were last verified against `source:`.
+        public var checked: CheckedDate?
+    }
+
+    public struct CheckedDate: Sendable {
+        public var year, month, day: Int
+        public var location: FileLocation
+
+        /// Whole months from this date to `today`.
+        func months(until today: DateComponents) -> Int {
+            let months = ((today.year ?? year) - year) * 12 + ((today.month ?? month) - month)
+            return (today.day ?? day) < day ? months - 1 : months
+        }
+    }
+
+    /// A warning for each entity whose `checked` date is older than `maxAgeMonths` on `today`.
+    func staleFacts(today: DateComponents, maxAgeMonths: Int) -> [Diagnostic] {
+        entities.values.sorted { $0.name < $1.name }.compactMap { entity in
+            guard let checked = entity.checked, checked.months(until: today) >= maxAgeMonths else { return nil }
+            let date = String(format: "%04d-%02d-%02d", checked.year, checked.month, checked.day)
+            return .warning(.parse, checked.location,
+                            "fact '\(entity.name)' was last checked on \(date), more than \(maxAgeMonths) months ago (factsMaxAge); verify it against its source and update 'checked'")
+        }
     }
 
     public var entities: [String: Entity]
     public var file: SitePath?
-    /// Opening hours as each language writes them, keyed `entity` then language code: ICU formatting is
+    /// Opening hours as each language writes them, keyed `entity.field` then language code: ICU formatting is
     /// slow enough to do once per site rather than once per page.
     var formattedHours: [String: [String: (ranges: [String], text: String)]] = [:]
 
@@ -19,9 +42,11 @@ public struct Facts: Sendable {
 
     /// Formats every entity's opening hours for every language.
     mutating func formatHours(for languages: [Language]) {
-        let withHours = entities.compactMap { name, entity -> (String, [String])? in
-            guard case .list(let hours)? = entity.fields["openingHours"] else { return nil }
-            return (name, hours)
+        let withHours = entities.flatMap { name, entity in
+            ContactView.hoursFields.compactMap { field -> (String, [String])? in
+                guard case .list(let hours)? = entity.fields[field] else { return nil }
+                return (name + "." + field, hours)
+            }
         }
         guard !withHours.isEmpty else { return }
         let perLanguage = ParallelMap.map(languages) { language in
@@ -70,12 +95,23 @@ enum FactsLoader {
                 log.append(reader.error(at: nameNode, "each fact must be a name with a map of fields"))
                 continue
             }
-            var entity = Facts.Entity(name: name, fields: [:])
+            var entity = Facts.Entity(name: name, fields: [:], checked: nil)
             for (fieldNode, fieldValue) in fields {
                 guard let field = fieldNode.scalar?.string else { continue }
                 if let scalar = fieldValue.scalar {
                     if field == "website", !["https://", "http://"].contains(where: { scalar.string.lowercased().hasPrefix($0) }) {
                         log.append(reader.error(at: fieldValue, "website must be an http(s) URL"))
+                        continue
+                    }
+                    if field == "checked" {
+                        guard let date = Facts.CheckedDate.parse(scalar.string, at: reader.location(of: fieldValue)) else {
+                            log.append(reader.error(at: fieldValue, "checked must be a date such as 2026-12-02"))
+                            continue
+                        }
+                        entity.checked = date
+                    }
+                    if field == "source", !["https://", "http://"].contains(where: { scalar.string.lowercased().hasPrefix($0) }) {
+                        log.append(reader.error(at: fieldValue, "source must be the http(s) URL the fact was verified against"))
                         continue
                     }
                     if field == "email", scalar.string.contains(where: { $0 == ":" || $0 == "<" || $0 == "\"" || $0.isWhitespace }) {
@@ -92,5 +128,15 @@ enum FactsLoader {
             facts.entities[name] = entity
         }
         return facts
+    }
+}
+
+extension Facts.CheckedDate {
+    static func parse(_ text: String, at location: FileLocation) -> Facts.CheckedDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return Facts.CheckedDate(year: year, month: month, day: day, location: location)
     }
 }

@@ -1,5 +1,4 @@
 import HelpMarkdown
-import Mustache
 
 /// One entry point for fuzzing (`Sources/HelpSiteFuzzer`, `scripts/fuzz`): arbitrary bytes go through
 /// the same text stages as a page file — decoding, front matter split and YAML, title and slug rules,
@@ -99,11 +98,9 @@ public enum FuzzEntry {
     private static func render(_ page: Page, allowsUnsafeHTML: Bool, index: SiteIndex, log: inout [Diagnostic]) -> String {
         let sink = DiagnosticSink()
         let language = config.language(page.source.language) ?? config.defaultLanguage
-        let rendered = PageRenderer.renderMarkdown(of: page, index: index, directives: DirectiveRenderer(facts: .empty, templates: templates),
-                                                   language: language, strings: [:], allowsUnsafeHTML: allowsUnsafeHTML, sink: sink)
+        let rendered = PageRenderer.renderMarkdown(of: page, index: index, directives: DirectiveRenderer(facts: .empty, templates: .none, strings: StringsView(values: [])),
+                                                   language: language, allowsUnsafeHTML: allowsUnsafeHTML, sink: sink)
         log.append(contentsOf: sink.diagnostics)
         return rendered.html
     }
-
-    private static let templates = TemplateLibrary(library: MustacheLibrary(), names: [], stringReferences: [])
 }

@@ -11,7 +11,7 @@ public final class LiveSite {
 
     public let options: BuildOptions
     private var site: SiteBuilder.LoadedSite?
-    private var contexts: ContextBuilder?
+    private var engine: RenderEngine?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -27,9 +27,7 @@ public final class LiveSite {
             let loaded = try builder.load()
             _ = try builder.build(loaded)
             site = loaded
-            var fresh = ContextBuilder(index: loaded.index, strings: loaded.strings)
-            fresh.prepareFragments(with: loaded.templates)
-            contexts = fresh
+            engine = RenderEngine(index: loaded.index, strings: loaded.strings, templates: loaded.compiled, injectedHTML: options.injectedHTML)
             return .rebuilt(paths: ["*"], full: true)
         } catch let failure as BuildFailure {
             return .failed(failure.diagnostics.filter { $0.severity == .error })
@@ -40,7 +38,7 @@ public final class LiveSite {
 
     /// Brings the output up to date after the given files changed (paths as reported by the watcher).
     public func apply(changedFiles: [String]) -> Outcome {
-        guard var site, var contexts, !changedFiles.isEmpty else { return rebuildAll() }
+        guard var site, var engine, !changedFiles.isEmpty else { return rebuildAll() }
         var sources: [SourcePage] = []
         /// Language → folders whose listing changed (a title or order), to re-render the pages that show them.
         var movedIn: [String: Set<String>] = [:]
@@ -56,7 +54,7 @@ public final class LiveSite {
         }
         var affected: [Page] = []
         for source in sources {
-            let oldHash = contexts.sourceHashes[source.id]
+            let oldHash = engine.views.sourceHashes[source.id]
             guard var pages = site.index.replace(source) else { return rebuildAll() }
             // A translation shows something new only when its outdated notice flips: when it was stamped
             // from the previous or the new version of this source page.
@@ -68,7 +66,7 @@ public final class LiveSite {
             if let position = site.pages.firstIndex(where: { $0.language == source.language && $0.id == source.id }) {
                 site.pages[position] = source
             }
-            contexts.update(index: site.index, changed: source)
+            engine.update(index: site.index, changed: source)
             affected += pages
             // Fallbacks show the source page's title in their own language's navigation.
             if let folders = movedIn[source.language] {
@@ -78,7 +76,7 @@ public final class LiveSite {
         if !movedIn.isEmpty {
             // The navigation lists a folder's pages only on pages inside that folder (the top level on every page).
             let languages = site.config.languages.filter { movedIn[$0.code] != nil }
-            contexts.refreshNavigation(of: languages)
+            engine.refreshNavigation(of: languages)
             var pages: [Page] = []
             for language in languages {
                 let folders = movedIn[language.code] ?? []
@@ -89,7 +87,7 @@ public final class LiveSite {
             }
             let listed = Set(pages.map { $0.language + "/" + $0.id.path })
             pages += affected.filter { !listed.contains($0.language + "/" + $0.id.path) }
-            let renderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
+            let renderer = PageRenderer(site: site, engine: engine)
             do {
                 let diagnostics = try ParallelRenderer.renderAll(pages, with: renderer, into: .updating(options.outputDirectory))
                 guard !diagnostics.contains(where: { $0.severity == .error }) else { return rebuildAll() }
@@ -97,13 +95,13 @@ public final class LiveSite {
                 return rebuildAll()
             }
             self.site = site
-            self.contexts = contexts
+            self.engine = engine
             return .rebuilt(paths: pages.map(\.href), full: false)
         }
-        let renderer = PageRenderer(site: site, contexts: contexts, injectedHTML: options.injectedHTML)
+        let renderer = PageRenderer(site: site, engine: engine)
         var paths: [String] = []
         var errors: [Diagnostic] = []
-        var rendered: [(Page, String)] = []
+        var rendered: [(Page, [UInt8])] = []
         for page in affected {
             var diagnostics: [Diagnostic] = []
             let output = renderer.render(page, log: &diagnostics)
@@ -113,14 +111,14 @@ public final class LiveSite {
         guard errors.isEmpty else { return .failed(errors) }
         do {
             for (page, html) in rendered {
-                try OutputWriter.replaceFile(in: options.outputDirectory, at: page.outputPath, with: html.utf8)
+                try OutputWriter.replaceFile(in: options.outputDirectory, at: page.outputPath, with: html)
                 paths.append(page.href)
             }
         } catch {
             return .failed([.error(.write, nil, "\(error)")])
         }
         self.site = site
-        self.contexts = contexts
+        self.engine = engine
         return .rebuilt(paths: paths, full: false)
     }
 

@@ -6,9 +6,11 @@ struct DirectiveRenderer {
     static let directives = ["contact"]
 
     let facts: Facts
-    let templates: TemplateLibrary
+    let templates: CompiledTemplates
+    /// The strings of the language the card is written in.
+    let strings: StringsView
 
-    func render(_ directive: Directive, language: Language, strings: [String: String], at location: FileLocation, log: inout [Diagnostic]) -> String {
+    func render(_ directive: Directive, language: Language, at location: FileLocation, log: inout [Diagnostic]) -> String {
         guard directive.name == "contact" else {
             log.append(.error(.render, location, "unknown directive '::: \(directive.name)'" + Suggestions.didYouMean(directive.name, in: Self.directives)))
             return ""
@@ -23,30 +25,27 @@ struct DirectiveRenderer {
             log.append(.error(.render, location, "unknown contact '\(name)'" + hint))
             return ""
         }
-        guard templates.has("contact-card") else {
+        guard let template = templates.contactCard else {
             log.append(.error(.render, location, "'::: contact' needs a template contact-card.mustache"))
             return ""
         }
-        return templates.render(["contact": context(for: entity, language: language), "strings": strings], template: "contact-card")
+        let view = ContactCardContextView(contact: contactView(for: entity, language: language, schema: templates.contactSchema), strings: strings)
+        return String(decoding: TemplateRenderer.render(template, view: view, schema: templates.contactCardContext), as: UTF8.self)
     }
 
-    private func context(for entity: Facts.Entity, language: Language) -> [String: Any] {
-        var context: [String: Any] = ["id": entity.name]
-        for (field, value) in entity.fields {
-            switch value {
-            case .text(let text): context[field] = text
-            case .list(let items): context[field] = items
+    private func contactView(for entity: Facts.Entity, language: Language, schema: ViewSchema) -> ContactView {
+        ContactView(values: schema.fieldNames.map { field -> ContactView.Value in
+            if field == "id" { return .text(entity.name) }
+            if ContactView.hoursFields.contains(field) {
+                return facts.formattedHours[entity.name + "." + field]?[language.code].map { .hours(HoursView(text: $0.text)) } ?? .absent
             }
-        }
-        if case .text(let phone)? = entity.fields["phone"] { context["phone"] = ["display": phone, "tel": Self.telURI(phone)] }
-        if case .text(let fax)? = entity.fields["fax"] { context["fax"] = ["display": fax, "tel": Self.telURI(fax)] }
-        if case .text(let website)? = entity.fields["website"] {
-            context["website"] = ["url": website, "display": Self.displayURL(website)]
-        }
-        if let hours = facts.formattedHours[entity.name]?[language.code] {
-            context["openingHours"] = ["ranges": hours.ranges, "text": hours.text]
-        }
-        return context
+            guard case .text(let text)? = entity.fields[field] else { return .absent }
+            switch field {
+            case "phone", "fax": return .link(LinkView(display: text, url: Self.telURI(text)))
+            case "website": return .link(LinkView(display: Self.displayURL(text), url: text))
+            default: return .text(text)
+            }
+        })
     }
 
     /// `+46 8 508 860 00` → `tel:+46850886000`.

@@ -4,12 +4,11 @@ import HelpMarkdown
 /// Renders one page: Markdown (with links and directives resolved) into its template.
 struct PageRenderer: Sendable {
     let site: SiteBuilder.LoadedSite
-    let contexts: ContextBuilder
-    var injectedHTML: String?
+    let engine: RenderEngine
 
     /// The page's Markdown rendered with the site's link and directive hooks; findings go to `sink`.
     static func renderMarkdown(of page: Page, index: SiteIndex, directives: DirectiveRenderer, language: Language,
-                               strings: [String: String], allowsUnsafeHTML: Bool, sink: DiagnosticSink) -> RenderedMarkdown {
+                               allowsUnsafeHTML: Bool, sink: DiagnosticSink) -> RenderedMarkdown {
         let source = page.source
         let resolver = LinkResolver(index: index)
         func location(_ position: SourcePosition) -> FileLocation {
@@ -23,7 +22,7 @@ struct PageRenderer: Sendable {
                 }
             },
             renderDirective: { directive in
-                directives.render(directive, language: language, strings: strings, at: location(directive.position), log: &sink.diagnostics)
+                directives.render(directive, language: language, at: location(directive.position), log: &sink.diagnostics)
             }
         )
         let options = MarkdownOptions(allowsUnsafeHTML: allowsUnsafeHTML,
@@ -32,16 +31,8 @@ struct PageRenderer: Sendable {
         return MarkdownRenderer.render(source.body, options: options, hooks: hooks)
     }
 
-    /// Adds the serve-only HTML before the last `</body>`.
-    func finish(_ html: String) -> String {
-        guard let injectedHTML, let body = html.firstRange(of: "</body>") else { return html }
-        var finished = html
-        finished.insert(contentsOf: injectedHTML, at: body.lowerBound)
-        return finished
-    }
-
     struct Output {
-        var html: String
+        var html: [UInt8]
         var headingIDs: [String]
         var fragmentLinks: [FragmentLink]
     }
@@ -50,21 +41,18 @@ struct PageRenderer: Sendable {
         let source = page.source
         // A fallback shows the source language's text, so its typography and card labels follow that language.
         let language = site.config.language(source.language)!
-        let strings = site.strings[source.language]?.values ?? [:]
         let sink = DiagnosticSink()
-        let rendered = Self.renderMarkdown(of: page, index: site.index,
-                                           directives: DirectiveRenderer(facts: site.facts, templates: site.templates),
-                                           language: language, strings: strings,
+        let directives = DirectiveRenderer(facts: site.facts, templates: engine.templates, strings: engine.views.strings(source.language))
+        let rendered = Self.renderMarkdown(of: page, index: site.index, directives: directives, language: language,
                                            allowsUnsafeHTML: site.config.allowsUnsafeHTML, sink: sink)
         // A fallback shows its source page's text, whose own render already reports every finding in it.
         if !page.isFallback { log.append(contentsOf: sink.diagnostics) }
-        let template = contexts.templateName(for: page, library: site.templates)
-        guard site.templates.has(template) else {
+        guard let html = engine.renderPage(page, rendered: rendered) else {
+            let template = engine.templateName(for: page)
             log.append(.error(.render, source.location("layout"),
                               "layout '\(template)' has no template \(template).mustache" + Suggestions.didYouMean(template, in: site.templates.names.sorted())))
-            return Output(html: "", headingIDs: [], fragmentLinks: [])
+            return Output(html: [], headingIDs: [], fragmentLinks: [])
         }
-        let html = finish(site.templates.render(contexts.page(page, rendered: rendered), template: template))
         return Output(html: html, headingIDs: rendered.headings.map(\.id), fragmentLinks: page.isFallback ? [] : sink.fragments)
     }
 }

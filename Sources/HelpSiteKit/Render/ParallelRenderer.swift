@@ -14,7 +14,7 @@ enum ParallelRenderer {
                 let output = renderer.render(pages[index], log: &diagnostics)
                 var failure: Error?
                 if let writer, !diagnostics.contains(where: { $0.severity == .error }) {
-                    do { try writer.write(output.html.utf8, to: pages[index].outputPath) } catch { failure = error }
+                    do { try writer.write(output.html, to: pages[index].outputPath) } catch { failure = error }
                 }
                 results.buffer[index] = PageResult(diagnostics: diagnostics, failure: failure,
                                                   headingIDs: output.headingIDs, fragmentLinks: output.fragmentLinks)

@@ -1,19 +1,34 @@
-import Mustache
-
 /// Stage "render" setup: every `.mustache` file under `templates/` (outside `assets/`), parsed once.
 /// A template is named by its file name without extension, wherever it sits (`partials/head.mustache` is `head`).
 struct TemplateLibrary: Sendable {
     static let requiredTemplates = ["page", "root", "404"]
+    /// Templates rendered with a context of their own rather than a page's.
+    static let fragmentTemplates = ["root", "contact-card", "navigation", "switcher-links", "alternates"]
 
-    let library: MustacheLibrary
-    let names: Set<String>
+    let sources: [String: TemplateCompiler.Source]
+    var names: Set<String> { Set(sources.keys) }
     /// Every `strings.<key>` a template uses, with where it is first used.
     let stringReferences: [(key: String, location: FileLocation)]
 
-    func has(_ name: String) -> Bool { names.contains(name) }
+    static let empty = TemplateLibrary(sources: [:], stringReferences: [])
 
-    func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    func has(_ name: String) -> Bool { sources[name] != nil }
+
+    /// Templates no other template includes: the page layouts (`page`, `home`, `404`, `contact`, …).
+    var layoutNames: [String] {
+        var included: Set<String> = []
+        func collect(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .partial(let name, _, _): included.insert(name)
+                case .section(_, _, let body, _): collect(body)
+                case .text, .variable: break
+                }
+            }
+        }
+        for source in sources.values { collect(source.nodes) }
+        let roots = sources.keys.filter { !included.contains($0) && !Self.fragmentTemplates.contains($0) }
+        return Array(Set(roots).union(["page", "404", "home"].filter { sources[$0] != nil })).sorted()
     }
 
     static func load(from directory: SitePath) throws -> TemplateLibrary {
@@ -21,7 +36,7 @@ struct TemplateLibrary: Sendable {
         guard FileSystem.targetKind(of: directory.path) == .directory else {
             throw BuildFailure([.error(.render, FileLocation(file: directory.display), "templates folder not found")])
         }
-        var templates: [String: MustacheTemplate] = [:]
+        var parsed: [String: TemplateCompiler.Source] = [:]
         var sources: [String: (SitePath, String)] = [:]
         /// Templates that exist but could not be read or parsed: already reported, so not "missing" too.
         var broken: Set<String> = []
@@ -46,23 +61,20 @@ struct TemplateLibrary: Sendable {
                     continue
                 }
                 do {
-                    templates[templateName] = try MustacheTemplate(string: text)
+                    parsed[templateName] = TemplateCompiler.Source(nodes: try TemplateParser.parse(text), file: path.display)
                     sources[templateName] = (path, text)
-                } catch let error as MustacheTemplate.ParserError {
-                    broken.insert(templateName)
-                    log.append(.error(.render, FileLocation(file: path.display, line: error.context.lineNumber, column: error.context.columnNumber),
-                                      "template syntax error: \(Self.describe(error.error))"))
                 } catch {
                     broken.insert(templateName)
-                    log.append(.error(.render, FileLocation(file: path.display), "template syntax error: \(error)"))
+                    log.append(.error(.render, FileLocation(file: path.display, line: error.position.line, column: error.position.column),
+                                      "template syntax error: \(error.message)"))
                 }
             }
         }
-        for required in requiredTemplates where templates[required] == nil && !broken.contains(required) {
+        for required in requiredTemplates where parsed[required] == nil && !broken.contains(required) {
             log.append(.error(.render, FileLocation(file: directory.display), "missing template \(required).mustache"))
         }
         for (name, (path, text)) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in PartialReferences.find(in: text) where templates[reference.name] == nil && !broken.contains(reference.name) {
+            for reference in PartialReferences.find(in: text) where parsed[reference.name] == nil && !broken.contains(reference.name) {
                 log.append(.error(.render, FileLocation(file: path.display, line: reference.line, column: reference.column),
                                   "template '\(name)' includes partial '\(reference.name)', which does not exist" + Suggestions.didYouMean(reference.name, in: sources.keys.sorted())))
             }
@@ -74,16 +86,7 @@ struct TemplateLibrary: Sendable {
                 references[key] = FileLocation(file: path.display, line: line, column: column)
             }
         }
-        return TemplateLibrary(library: MustacheLibrary(templates: templates), names: Set(templates.keys),
-                               stringReferences: references.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-    }
-
-    private static func describe(_ error: Error) -> String {
-        let text = "\(error)"
-        let spaced = text.unicodeScalars.reduce(into: "") { result, scalar in
-            if ("A"..."Z").contains(scalar) { result += " " + String(scalar).lowercased() } else { result.unicodeScalars.append(scalar) }
-        }
-        return spaced
+        return TemplateLibrary(sources: parsed, stringReferences: references.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 }
 

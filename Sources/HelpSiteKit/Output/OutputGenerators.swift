@@ -1,0 +1,82 @@
+import HelpMarkdown
+
+/// What every output generator gets: the loaded site, its render engine and the build's options.
+struct OutputContext {
+    let site: SiteBuilder.LoadedSite
+    let engine: RenderEngine
+    let options: BuildOptions
+}
+
+/// One kind of file the build writes. `build` and `serve` run the same list, in order; a new output is one
+/// type conforming to this and one line in `OutputGenerators.all`. With no writer (`check`), a generator
+/// validates what it would write.
+protocol OutputGenerator: Sendable {
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws
+}
+
+enum OutputGenerators {
+    static let all: [any OutputGenerator] = [
+        PagesOutput(), NotFoundOutput(), RootPageOutput(), SitemapOutput(), RobotsOutput(), StatusDashboardOutput(), AssetsOutput(),
+    ]
+}
+
+/// Every page in every language, rendered and written on every core; also checks `#fragment` links.
+struct PagesOutput: OutputGenerator {
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
+        let renderer = PageRenderer(site: context.site, engine: context.engine)
+        let pages = context.site.config.languages.flatMap { context.site.index.pages(in: $0.code) }
+        log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: renderer, into: writer, workers: context.options.workers))
+        try log.checkpoint()
+    }
+}
+
+/// `<language>/404.html` for each language, and `404.html` in the default language.
+struct NotFoundOutput: OutputGenerator {
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
+        guard let writer else { return }
+        for language in context.site.config.languages {
+            try writer.write(context.engine.renderNotFound(language), to: "\(language.code)/404.html")
+        }
+        try writer.write(context.engine.renderNotFound(context.site.config.defaultLanguage), to: "404.html")
+    }
+}
+
+/// `index.html`: the language chooser that sends readers to their language.
+struct RootPageOutput: OutputGenerator {
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
+        try writer?.write(context.engine.renderRoot(), to: "index.html")
+    }
+}
+
+struct SitemapOutput: OutputGenerator {
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
+        guard let writer else { return }
+        let views = context.engine.views
+        for file in Sitemap.files(index: context.site.index, alternates: { id in views.alternates(for: id).map { ["hreflang": $0.hreflang, "url": $0.url] } }) {
+            try writer.write(file.text.utf8, to: file.path)
+        }
+    }
+}
+
+struct RobotsOutput: OutputGenerator {
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
+        try writer?.write(Array(Sitemap.robots(baseURL: context.site.config.baseURL).utf8), to: "robots.txt")
+    }
+}
+
+/// The translation status dashboard, when `statusDashboard` names a path.
+struct StatusDashboardOutput: OutputGenerator {
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
+        guard let writer, let path = context.site.config.statusDashboardPath else { return }
+        let status = TranslationStatus(config: context.site.config, pages: context.site.pages)
+        try writer.write(Array(StatusFormatter.html(status, title: context.site.config.title).utf8), to: path)
+    }
+}
+
+/// `templates/assets/` copied to `assets/`.
+struct AssetsOutput: OutputGenerator {
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
+        guard let writer else { return }
+        try AssetCopier.copy(from: context.options.templatesDirectory.appending("assets"), to: writer, log: &log)
+    }
+}

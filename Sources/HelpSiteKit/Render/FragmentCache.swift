@@ -1,0 +1,133 @@
+import HelpMarkdown
+
+/// The partials every page shows but few pages differ in, rendered once: the `navigation` per language and
+/// open folder, `switcher-links` and `alternates` per page identity. A page takes its own branch of a
+/// shared fragment (its link marked current) without the fragment being rendered again.
+struct FragmentCache: Sendable {
+    private var navigation: [String: SharedFragment] = [:]
+    private var switchers: [PageID: SharedFragment] = [:]
+    private var alternates: [PageID: String] = [:]
+
+    /// Renders every fragment of the site.
+    init(views: SiteViews, templates: CompiledTemplates) {
+        var ids: Set<PageID> = []
+        for language in views.config.languages { for page in views.index.pages(in: language.code) { ids.insert(page.id) } }
+        for id in ids.sorted() { refresh(id, views: views, templates: templates) }
+        refreshNavigation(of: views.config.languages, views: views, templates: templates)
+    }
+
+    mutating func refresh(_ id: PageID, views: SiteViews, templates: CompiledTemplates) {
+        if let template = templates.switcherLinks {
+            switchers[id] = TemplateRenderer.renderShared(template, view: views.switcher(for: id), schema: SwitcherContextView.schema)
+        }
+        if let template = templates.alternates {
+            let bytes = TemplateRenderer.render(template, view: AlternatesContextView(alternates: views.alternates(for: id)), schema: AlternatesContextView.schema)
+            alternates[id] = String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    mutating func refreshNavigation(of languages: [Language], views: SiteViews, templates: CompiledTemplates) {
+        guard let template = templates.navigation else { return }
+        for language in languages {
+            var folders: Set<String> = [""]
+            for page in views.index.pages(in: language.code) { folders.insert(page.id.folders.joined(separator: "/")) }
+            for folder in folders.sorted() {
+                navigation[language.code + "/" + folder] = TemplateRenderer.renderShared(
+                    template, view: views.navigationContext(language: language, openFolder: folder), schema: templates.navigationContext)
+            }
+        }
+    }
+
+    func navigationHTML(language: String, folder: String, current: PageID?) -> String {
+        (navigation[language + "/" + folder] ?? .empty).text(current: current?.path ?? "")
+    }
+
+    func switcherHTML(for page: Page) -> String {
+        (switchers[page.id] ?? .empty).text(current: page.language)
+    }
+
+    func alternatesHTML(for id: PageID) -> String { alternates[id] ?? "" }
+}
+
+/// Renders pages, 404s and the root page from typed views and compiled templates; `build` and `serve` share it.
+struct RenderEngine: Sendable {
+    private(set) var views: SiteViews
+    private var fragments: FragmentCache
+    let templates: CompiledTemplates
+    /// HTML added before `</body>`: only `serve` sets it, for live reload.
+    let injectedHTML: String?
+
+    init(index: SiteIndex, strings: [String: StringTable], templates: CompiledTemplates, injectedHTML: String?) {
+        let views = SiteViews(index: index, strings: strings, stringKeys: templates.stringsSchema.fieldNames)
+        self.views = views
+        self.fragments = FragmentCache(views: views, templates: templates)
+        self.templates = templates
+        self.injectedHTML = injectedHTML
+    }
+
+    var config: SiteConfig { views.config }
+
+    /// The template a page renders with: its layout, or `page` when the default `home` layout has no template.
+    func templateName(for page: Page) -> String {
+        let name = views.layout(for: page)
+        if page.source.frontMatter.layout == nil && !templates.hasLayout(name) { return "page" }
+        return name
+    }
+
+    func renderPage(_ page: Page, rendered: RenderedMarkdown) -> [UInt8]? {
+        guard let template = templates.layouts[templateName(for: page)] else { return nil }
+        let language = config.language(page.language)!
+        let context = PageContextView(
+            site: views.site, language: views.language(language), strings: views.strings(language.code), home: views.home(of: language.code),
+            page: views.pageView(page, rendered: rendered),
+            alternatesHTML: fragments.alternatesHTML(for: page.id), switcherLinksHTML: fragments.switcherHTML(for: page),
+            navigationHTML: fragments.navigationHTML(language: page.language, folder: page.id.folders.joined(separator: "/"), current: page.id),
+            breadcrumbs: views.breadcrumbs(for: page), noindex: page.isFallback)
+        return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
+    }
+
+    func renderNotFound(_ language: Language) -> [UInt8] {
+        guard let template = templates.layouts["404"] else { return [] }
+        var switcher = ""
+        if let links = templates.switcherLinks {
+            switcher = String(decoding: TemplateRenderer.render(links, view: views.homeSwitcher(current: language), schema: SwitcherContextView.schema), as: UTF8.self)
+        }
+        let strings = views.strings(language.code)
+        let title = views.string("notFoundTitle", in: language.code) ?? "Page not found"
+        let context = PageContextView(
+            site: views.site, language: views.language(language), strings: strings, home: views.home(of: language.code),
+            page: PageView(title: title), alternatesHTML: "", switcherLinksHTML: switcher,
+            navigationHTML: fragments.navigationHTML(language: language.code, folder: "", current: nil),
+            breadcrumbs: [], noindex: true)
+        return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
+    }
+
+    func renderRoot() -> [UInt8] {
+        guard let template = templates.root else { return [] }
+        return finish(TemplateRenderer.render(template, view: views.root(), schema: templates.rootContext))
+    }
+
+    /// After an edit that kept every title, slug and order: the new index, source hash and fragments of that page.
+    mutating func update(index: SiteIndex, changed source: SourcePage) {
+        views.update(index: index, changed: source)
+        fragments.refresh(source.id, views: views, templates: templates)
+    }
+
+    mutating func refreshNavigation(of languages: [Language]) {
+        views.refreshNavigation(of: languages)
+        fragments.refreshNavigation(of: languages, views: views, templates: templates)
+    }
+
+    /// Adds the serve-only HTML before the first `</body>`.
+    private func finish(_ html: [UInt8]) -> [UInt8] {
+        guard let injectedHTML else { return html }
+        let marker = Array("</body>".utf8)
+        guard html.count >= marker.count else { return html }
+        for start in 0...(html.count - marker.count) where html[start..<start + marker.count].elementsEqual(marker) {
+            var finished = html
+            finished.insert(contentsOf: injectedHTML.utf8, at: start)
+            return finished
+        }
+        return html
+    }
+}

@@ -1,0 +1,166 @@
+import HelpMarkdown
+
+/// Builds the typed views templates see, as pure functions of the site index and strings.
+struct SiteViews: Sendable {
+    private(set) var index: SiteIndex
+    let site: SiteView
+    private let languageViews: [String: LanguageView]
+    let strings: [String: StringsView]
+    private let stringTables: [String: StringTable]
+    private(set) var navigation: [String: Navigation]
+    /// The current `SourceHash` of every source-language page, for outdated notices.
+    private(set) var sourceHashes: [PageID: String]
+
+    init(index: SiteIndex, strings tables: [String: StringTable], stringKeys: [String]) {
+        self.index = index
+        let config = index.config
+        site = SiteView(config: config)
+        var languageViews: [String: LanguageView] = [:]
+        var strings: [String: StringsView] = [:]
+        var navigation: [String: Navigation] = [:]
+        for language in config.languages {
+            languageViews[language.code] = LanguageView(language, isDefault: language == config.defaultLanguage)
+            let table = tables[language.code]?.values ?? [:]
+            strings[language.code] = StringsView(values: stringKeys.map { table[$0] })
+            navigation[language.code] = Navigation(pages: index.pages(in: language.code))
+        }
+        self.languageViews = languageViews
+        self.strings = strings
+        self.stringTables = tables
+        self.navigation = navigation
+        var hashes: [PageID: String] = [:]
+        for page in index.pages(in: config.defaultLanguage.code) where !page.isFallback {
+            hashes[page.id] = SourceHash.of(page.source)
+        }
+        sourceHashes = hashes
+    }
+
+    var config: SiteConfig { index.config }
+
+    func language(_ language: Language) -> LanguageView { languageViews[language.code]! }
+
+    func strings(_ code: String) -> StringsView { strings[code] ?? strings[config.defaultLanguage.code]! }
+
+    func string(_ key: String, in code: String) -> String? { stringTables[code]?.values[key] }
+
+    func home(of code: String) -> HomeView? {
+        index.home(of: code).map { HomeView(title: $0.title, url: $0.href) }
+    }
+
+    /// After an edit that kept every title, slug and order: the new index and the page's new source hash.
+    mutating func update(index: SiteIndex, changed source: SourcePage) {
+        self.index = index
+        if source.language == index.config.defaultLanguage.code { sourceHashes[source.id] = SourceHash.of(source) }
+    }
+
+    /// After a title or order change: that language's topic tree, built again.
+    mutating func refreshNavigation(of languages: [Language]) {
+        for language in languages { navigation[language.code] = Navigation(pages: index.pages(in: language.code)) }
+    }
+
+    func layout(for page: Page) -> String {
+        page.source.frontMatter.layout ?? (page.id.isIndex && page.id.folders.isEmpty ? "home" : "page")
+    }
+
+    /// True for a translation stamped from a version of its source page that has since changed.
+    func isOutdated(_ page: Page) -> Bool {
+        guard config.showsOutdatedNotice, !page.isFallback, page.language != config.defaultLanguage.code,
+              let stamped = page.source.frontMatter.source, let current = sourceHashes[page.id] else { return false }
+        return stamped != current
+    }
+
+    func pageView(_ page: Page, rendered: RenderedMarkdown) -> PageView {
+        let language = config.language(page.language)!
+        let contentLanguage = config.language(page.source.language) ?? language
+        let sourcePage = index.page(page.id, in: config.defaultLanguage.code)
+        var fallbackNotice: NoticeView?
+        var outdatedNotice: NoticeView?
+        if page.isFallback {
+            fallbackNotice = NoticeView(string("notTranslated", in: language.code) ?? "This page is not yet available in {language}. Here it is in {source}.",
+                                        language: language, source: contentLanguage, sourceURL: nil)
+        } else if isOutdated(page), let sourcePage {
+            outdatedNotice = NoticeView(string("outdatedTranslation", in: language.code) ?? "This translation may be out of date. Read the latest version in {source}.",
+                                        language: language, source: config.defaultLanguage, sourceURL: sourcePage.href)
+        }
+        return PageView(
+            title: page.title, description: page.source.frontMatter.description, url: page.href,
+            canonicalURL: page.isFallback ? (sourcePage?.absoluteURL ?? page.absoluteURL) : page.absoluteURL,
+            content: rendered.html, id: page.id.path, layout: layout(for: page), headings: rendered.headings.map { HeadingView($0) },
+            isHome: page.id.path == "index", isFallback: page.isFallback, contentLanguage: self.language(contentLanguage),
+            fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice)
+    }
+
+    func breadcrumbs(for page: Page) -> [BreadcrumbView] {
+        var crumbs: [BreadcrumbView] = []
+        if let home = index.home(of: page.language) {
+            crumbs.append(BreadcrumbView(title: string("home", in: page.language) ?? home.title, url: home.href, isCurrent: page.id == home.id))
+        }
+        var path = ""
+        for folder in page.id.folders {
+            path = path.isEmpty ? folder : path + "/" + folder
+            let entry = navigation[page.language]?.title(ofFolder: path)
+            if page.id.isIndex && path == page.id.folders.joined(separator: "/") { break }
+            crumbs.append(BreadcrumbView(title: entry?.title ?? folder, url: entry?.href, isCurrent: false))
+        }
+        if page.id.path != "index" {
+            crumbs.append(BreadcrumbView(title: page.title, url: page.href, isCurrent: true))
+        }
+        return crumbs
+    }
+
+    /// Every language that has the page, written or as a fallback; the page's own language is marked per page.
+    func switcher(for id: PageID) -> SwitcherContextView {
+        SwitcherContextView(translations: config.languages.compactMap { language in
+            guard let translation = index.page(id, in: language.code) else { return nil }
+            return TranslationLinkView(language: self.language(language), url: translation.href,
+                                       isAvailable: !translation.isFallback, isCurrent: .perPage(language.code))
+        })
+    }
+
+    /// The language homes, for the 404 page's switcher.
+    func homeSwitcher(current: Language) -> SwitcherContextView {
+        SwitcherContextView(translations: config.languages.compactMap { language in
+            guard let home = index.home(of: language.code) else { return nil }
+            return TranslationLinkView(language: self.language(language), url: home.href,
+                                       isAvailable: !home.isFallback, isCurrent: .known(language == current))
+        })
+    }
+
+    func alternates(for id: PageID) -> [AlternateView] {
+        let translations = index.translations(of: id)
+        var result = translations.map { AlternateView(hreflang: $0.language, url: $0.absoluteURL) }
+        if let fallback = translations.first(where: { $0.language == config.defaultLanguage.code }) ?? translations.first {
+            result.append(AlternateView(hreflang: "x-default", url: fallback.absoluteURL))
+        }
+        return result
+    }
+
+    /// The topic tree with the folders on `folder` opened; each page's link knows its page id.
+    func navigationContext(language: Language, openFolder folder: String) -> NavigationContextView {
+        func convert(_ entries: [Navigation.Entry]) -> [NavigationItemView] {
+            entries.map { entry in
+                let isOpen = entry.folder.map { folder == $0 || folder.hasPrefix($0 + "/") } ?? false
+                return NavigationItemView(title: entry.title, url: entry.href, pageKey: entry.href == nil ? nil : entry.pageID?.path,
+                                          isSection: entry.folder != nil, isAncestor: isOpen,
+                                          children: isOpen ? convert(entry.children) : [])
+            }
+        }
+        return NavigationContextView(site: site, language: self.language(language), strings: strings(language.code),
+                                     home: home(of: language.code), navigation: convert(navigation[language.code]?.entries ?? []))
+    }
+
+    func root() -> RootContextView {
+        let homes = config.languages.compactMap { language -> (Language, Page)? in
+            guard let home = index.home(of: language.code), !home.isFallback else { return nil }
+            return (language, home)
+        }
+        let origin = SiteConfig.origin(ofAbsoluteURL: config.baseURL) + config.basePath
+        let choices = homes.map { "{\"code\":\(JSONText.quote($0.0.code)),\"url\":\(JSONText.quote($0.1.href))}" }
+        return RootContextView(
+            site: site, defaultLanguage: language(config.defaultLanguage),
+            languages: homes.map { RootLanguageView(language: self.language($0.0), url: $0.1.href, chooseLanguage: string("chooseLanguage", in: $0.0.code)) },
+            alternates: homes.map { AlternateView(hreflang: $0.0.code, url: $0.1.absoluteURL) } + [AlternateView(hreflang: "x-default", url: origin)],
+            canonicalURL: origin, languagesJSON: "[" + choices.joined(separator: ",") + "]",
+            strings: strings(config.defaultLanguage.code))
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import HelpSiteKit
+import Testing
+
+/// The compiled template engine: names checked against the views' schemas at load, whitespace as Mustache
+/// users expect, and shared fragments that mark the current page through the view.
+@Suite struct TemplateEngineTests {
+    static let base: [String: String] = [
+        "content/nb/index.md": "---\ntitle: Hjem\n---\nx\n",
+        "content/nb/klage.md": "---\ntitle: Klage\n---\nTekst.\n",
+        "content/en/index.md": "---\ntitle: Home\n---\nx\n",
+    ]
+
+    @Test func misspelledNameIsAnErrorAtItsPositionWithASuggestion() throws {
+        let site = try FixtureSite(Self.base)
+        try site.write("templates/partials/footer.mustache", "<footer>\n  <p>{{page.titel}}</p>\n</footer>\n")
+        #expect(site.buildErrors() == ["templates/partials/footer.mustache:2:8: error: unknown name 'titel' in page (did you mean 'title'?)"])
+    }
+
+    @Test func unknownTopLevelNameAndSectionUsedAsValueAreErrors() throws {
+        let site = try FixtureSite(Self.base)
+        try site.write("templates/partials/footer.mustache", "<footer>{{langauge.code}}\n{{page}}</footer>\n")
+        #expect(site.buildErrors() == [
+            "templates/partials/footer.mustache:1:11: error: unknown name 'langauge' (did you mean 'language'?)",
+            "templates/partials/footer.mustache:2:3: error: 'page' is a section, not a value; use {{#page}}…{{/page}}",
+        ])
+    }
+
+    @Test func nameInAFragmentTemplateIsCheckedAgainstItsOwnContext() throws {
+        let site = try FixtureSite(Self.base)
+        // The switcher links see only their entries, never the page being rendered.
+        try site.write("templates/partials/switcher-links.mustache", "{{#translations}}<a href=\"{{url}}\">{{page.title}}</a>{{/translations}}\n")
+        #expect(site.buildErrors() == ["templates/partials/switcher-links.mustache:1:38: error: unknown name 'page'"])
+    }
+
+    @Test func standalonePartialIsIndentedLineByLineAndStandaloneTagsLeaveNoBlankLines() throws {
+        var files = Self.base
+        files["templates/page.mustache"] = "<body>\n  {{> part}}\n{{#page.isHome}}\nhome\n{{/page.isHome}}\n</body>\n"
+        files["templates/partials/part.mustache"] = "<a>\n<b>{{page.title}}</b>\n"
+        files["templates/root.mustache"] = "root"
+        files["templates/404.mustache"] = "404"
+        let site = try FixtureSite(files)
+        try site.build()
+        #expect(try site.read("public/nb/klage/index.html") == "<body>\n  <a>\n  <b>Klage</b>\n</body>\n")
+        #expect(try site.read("public/nb/index.html") == "<body>\n  <a>\n  <b>Hjem</b>\nhome\n</body>\n")
+    }
+
+    @Test func valuesAreEscapedAndOnlyTripleMustacheIsRaw() throws {
+        var files = Self.base
+        files["content/nb/klage.md"] = "---\ntitle: \"<b>A & 'B'\\\"</b>\"\n---\nTekst.\n"
+        files["templates/page.mustache"] = "{{page.title}}|{{{page.title}}}|{{& page.title}}\n"
+        files["templates/root.mustache"] = "root"
+        files["templates/404.mustache"] = "404"
+        let site = try FixtureSite(files)
+        try site.build()
+        #expect(try site.read("public/nb/klage/index.html") == "&lt;b&gt;A &amp; &#39;B&#39;&quot;&lt;/b&gt;|<b>A & 'B'\"</b>|<b>A & 'B'\"</b>\n")
+    }
+
+    @Test func sharedNavigationAndSwitcherMarkOnlyTheCurrentPage() throws {
+        let site = try FixtureSite(Self.base)
+        try site.build()
+        let klage = try site.read("public/nb/klage/index.html")
+        #expect(klage.components(separatedBy: "aria-current=\"page\"").count - 1 == 3, "breadcrumb, navigation link and switcher entry")
+        #expect(klage.contains("<a href=\"/nb/klage/\" aria-current=\"page\">Klage</a>"))
+        #expect(klage.contains("<a href=\"/nb/klage/\" aria-current=\"page\" lang=\"nb\""))
+        #expect(klage.contains("<a href=\"/en/klage/\" lang=\"en\""))
+        let english = try site.read("public/en/klage/index.html")
+        #expect(english.contains("<a href=\"/en/klage/\" aria-current=\"page\" lang=\"en\""))
+        #expect(english.contains("<a href=\"/nb/klage/\" lang=\"nb\""))
+    }
+
+    @Test func sectionOverAListRepeatsAndInvertedSectionShowsWhenEmpty() throws {
+        var files = Self.base
+        files["content/nb/klage.md"] = "---\ntitle: Klage\n---\n## En {#en}\n\n## To {#to}\n"
+        files["templates/page.mustache"] = "{{#page.toc}}[{{id}}:{{page.title}}]{{/page.toc}}{{^page.toc}}none{{/page.toc}}\n"
+        files["templates/root.mustache"] = "root"
+        files["templates/404.mustache"] = "404"
+        let site = try FixtureSite(files)
+        try site.build()
+        #expect(try site.read("public/nb/klage/index.html") == "[en:Klage][to:Klage]\n")
+        #expect(try site.read("public/nb/index.html") == "none\n")
+    }
+}
