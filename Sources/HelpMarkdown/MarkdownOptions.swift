@@ -52,12 +52,16 @@ public struct RenderHooks {
     public var resolveLink: (LinkReference) -> String?
     /// Returns trusted HTML that replaces the directive's paragraph.
     public var renderDirective: (Directive) -> String
+    /// Returns the trusted HTML written before and after a block directive's body.
+    public var renderBlockDirective: (Directive) -> (opening: String, closing: String)
 
     public init(
         resolveLink: @escaping (LinkReference) -> String? = { _ in nil },
-        renderDirective: @escaping (Directive) -> String = { _ in "" }
+        renderDirective: @escaping (Directive) -> String = { _ in "" },
+        renderBlockDirective: @escaping (Directive) -> (opening: String, closing: String) = { _ in ("", "") }
     ) {
         self.resolveLink = resolveLink
         self.renderDirective = renderDirective
+        self.renderBlockDirective = renderBlockDirective
     }
 }

@@ -133,7 +133,10 @@ private struct TreeEditor {
         }
     }
 
+    /// Top-level paragraphs that are a directive line (`::: name args`) or a closing `:::`. An opener with a
+    /// later closer (nesting allowed) is a block directive whose body is the blocks between them.
     private mutating func replaceDirectives() {
+        var markers: [(paragraph: OpaquePointer, words: [String])] = []
         for paragraph in paragraphNodes {
             guard let child = cmark_node_first_child(paragraph),
                   cmark_node_next(child) == nil,
@@ -142,13 +145,34 @@ private struct TreeEditor {
                   let literal = cmark_node_get_literal(child) else { continue }
             let text = String(cString: literal)
             guard text.hasPrefix(":::") else { continue }
-            let words = text.dropFirst(3).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            guard let name = words.first else { continue }
-            let directive = Directive(name: name, arguments: Array(words.dropFirst()), position: position(of: paragraph))
-            directives.append(directive)
-            let html = hooks.renderDirective(directive)
-            replace(paragraph, withRawBlock: html, closing: "")
+            markers.append((paragraph, text.dropFirst(3).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)))
         }
+        var open: [Int] = []
+        var closerOf: [Int: Int] = [:]
+        for (index, marker) in markers.enumerated() {
+            if !marker.words.isEmpty { open.append(index) } else if let opener = open.popLast() { closerOf[opener] = index }
+        }
+        for (index, marker) in markers.enumerated() {
+            guard let name = marker.words.first else { continue }
+            let hasBody = closerOf[index] != nil
+            let directive = Directive(name: name, arguments: Array(marker.words.dropFirst()), position: position(of: marker.paragraph), hasBody: hasBody)
+            directives.append(directive)
+            guard let closer = closerOf[index].map({ markers[$0].paragraph }) else {
+                replace(marker.paragraph, withRawBlock: hooks.renderDirective(directive), closing: "")
+                continue
+            }
+            let html = hooks.renderBlockDirective(directive)
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(block, html.opening)
+            cmark_node_set_on_exit(block, html.closing)
+            cmark_node_insert_before(marker.paragraph, block)
+            while let next = cmark_node_next(marker.paragraph), next != closer, cmark_node_append_child(block, next) == 1 {}
+            cmark_node_unlink(marker.paragraph)
+            cmark_node_free(marker.paragraph)
+            cmark_node_unlink(closer)
+            cmark_node_free(closer)
+        }
+        // A closing `:::` with no opener stays as text: the reader sees it and the writer can fix it.
     }
 
     private mutating func identifyHeadings() {

@@ -39,16 +39,19 @@ public struct LinkReference: Sendable, Equatable {
     public var position: SourcePosition
 }
 
-/// A line such as `::: contact arn`, standing alone in its own paragraph.
+/// A line such as `::: contact arn`, standing alone in its own paragraph. A block directive (`::: note`)
+/// has a body: the blocks up to a paragraph that is only `:::`, rendered as ordinary Markdown.
 public struct Directive: Sendable, Equatable {
     public var name: String
     public var arguments: [String]
     public var position: SourcePosition
+    public var hasBody: Bool
 
-    public init(name: String, arguments: [String], position: SourcePosition) {
+    public init(name: String, arguments: [String], position: SourcePosition, hasBody: Bool = false) {
         self.name = name
         self.arguments = arguments
         self.position = position
+        self.hasBody = hasBody
     }
 }
 

@@ -90,7 +90,7 @@ import Testing
             var options = site.options
             options.outputDirectory = SitePath(site.path(folder))
             options.workers = workers
-            try SiteBuilder(options: options).build()
+            _ = try SiteBuilder(options: options).build()
         }
         let one = try site.snapshot("one")
         #expect(one.count > 10)

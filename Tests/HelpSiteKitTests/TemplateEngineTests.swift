@@ -81,3 +81,29 @@ import Testing
         #expect(try site.read("public/nb/index.html") == "none\n")
     }
 }
+
+/// Directives dispatch by name; block directives wrap ordinary Markdown up to a closing `:::`.
+@Suite struct BlockDirectiveTests {
+    @Test func noteWrapsItsBodyWhichIsOrdinaryMarkdown() throws {
+        let site = try FixtureSite([
+            "content/nb/index.md": "---\ntitle: Hjem\n---\nFør.\n\n::: note\n\n## Husk dette {#husk}\n\nSe [klage](klage.md) og *frister*.\n\n:::\n\nEtter.\n",
+            "content/nb/klage.md": "---\ntitle: Klage\n---\nTekst.\n",
+        ])
+        try site.build()
+        let html = try site.read("public/nb/index.html")
+        #expect(html.contains("<p>Før.</p>\n<aside class=\"note\" role=\"note\">\n<h2 id=\"husk\">Husk dette</h2>\n<p>Se <a href=\"/nb/klage/\">klage</a> og <em>frister</em>.</p>\n</aside>\n<p>Etter.</p>"), "\(html)")
+        #expect(!html.contains(":::"))
+    }
+
+    @Test func bodyMismatchesAreErrorsAtTheDirective() throws {
+        let site = try FixtureSite([
+            "content/nb/index.md": "---\ntitle: Hjem\n---\n::: note\n\nUten slutt.\n",
+            "content/nb/a.md": "---\ntitle: A\n---\n::: contact arn\n\nTekst.\n\n:::\n",
+            "content/facts.yaml": "arn:\n  name: ARN\n",
+        ])
+        #expect(site.buildErrors() == [
+            "content/nb/a.md:4:1: error: '::: contact' is one line and takes no body; remove the closing ':::' that pairs with it",
+            "content/nb/index.md:4:1: error: '::: note' needs a body: the Markdown below it, ended by a paragraph that is only ':::'",
+        ])
+    }
+}

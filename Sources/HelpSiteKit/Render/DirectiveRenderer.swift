@@ -1,20 +1,74 @@
 import Foundation
 import HelpMarkdown
 
-/// Renders `::: contact <name>` from the shared facts through the `contact` template, in the page's language.
+/// One kind of `::: name` directive. A new directive is a type conforming to this and one entry in
+/// `DirectiveRenderer.kinds`.
+protocol DirectiveKind: Sendable {
+    var name: String { get }
+    /// Block directives wrap the Markdown up to a closing `:::`; the others are one line.
+    var takesBody: Bool { get }
+    /// The HTML before and after the body (a one-line directive's whole HTML is `opening`).
+    func render(_ directive: Directive, with renderer: DirectiveRenderer, language: Language, at location: FileLocation,
+                log: inout [Diagnostic]) -> (opening: String, closing: String)
+}
+
+/// Dispatches directives by name, in the language the page's text is written in.
 struct DirectiveRenderer {
-    static let directives = ["contact"]
+    static let kinds: [String: any DirectiveKind] = {
+        let all: [any DirectiveKind] = [ContactDirective(), NoteDirective()]
+        return Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+    }()
 
     let facts: Facts
     let templates: CompiledTemplates
     /// The strings of the language the card is written in.
     let strings: StringsView
 
-    func render(_ directive: Directive, language: Language, at location: FileLocation, log: inout [Diagnostic]) -> String {
-        guard directive.name == "contact" else {
-            log.append(.error(.render, location, "unknown directive '::: \(directive.name)'" + Suggestions.didYouMean(directive.name, in: Self.directives)))
-            return ""
+    func render(_ directive: Directive, language: Language, at location: FileLocation, log: inout [Diagnostic]) -> (opening: String, closing: String) {
+        guard let kind = Self.kinds[directive.name] else {
+            log.append(.error(.render, location, "unknown directive '::: \(directive.name)'" + Suggestions.didYouMean(directive.name, in: Self.kinds.keys.sorted())))
+            return ("", "")
         }
+        if kind.takesBody && !directive.hasBody {
+            log.append(.error(.render, location, "'::: \(kind.name)' needs a body: the Markdown below it, ended by a paragraph that is only ':::'"))
+            return ("", "")
+        }
+        if !kind.takesBody && directive.hasBody {
+            log.append(.error(.render, location, "'::: \(kind.name)' is one line and takes no body; remove the closing ':::' that pairs with it"))
+            return ("", "")
+        }
+        return kind.render(directive, with: self, language: language, at: location, log: &log)
+    }
+}
+
+/// `::: note` … `:::`: an aside set off from the text, for a tip or a caution.
+struct NoteDirective: DirectiveKind {
+    let name = "note"
+    let takesBody = true
+
+    func render(_ directive: Directive, with renderer: DirectiveRenderer, language: Language, at location: FileLocation,
+                log: inout [Diagnostic]) -> (opening: String, closing: String) {
+        guard directive.arguments.isEmpty else {
+            log.append(.error(.render, location, "'::: note' takes no arguments; write the note's text below it"))
+            return ("", "")
+        }
+        return ("<aside class=\"note\" role=\"note\">\n", "</aside>\n")
+    }
+}
+
+/// `::: contact <name>`: a fact entity from `facts.yaml` through the `contact-card` template.
+struct ContactDirective: DirectiveKind {
+    let name = "contact"
+    let takesBody = false
+
+    func render(_ directive: Directive, with renderer: DirectiveRenderer, language: Language, at location: FileLocation,
+                log: inout [Diagnostic]) -> (opening: String, closing: String) {
+        (renderer.contactCard(directive, language: language, at: location, log: &log), "")
+    }
+}
+
+extension DirectiveRenderer {
+    fileprivate func contactCard(_ directive: Directive, language: Language, at location: FileLocation, log: inout [Diagnostic]) -> String {
         guard directive.arguments.count == 1, let name = directive.arguments.first else {
             log.append(.error(.render, location, "'::: contact' takes exactly one name, e.g. '::: contact arn'"))
             return ""

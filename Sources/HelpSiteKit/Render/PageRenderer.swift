@@ -22,6 +22,9 @@ struct PageRenderer: Sendable {
                 }
             },
             renderDirective: { directive in
+                directives.render(directive, language: language, at: location(directive.position), log: &sink.diagnostics).opening
+            },
+            renderBlockDirective: { directive in
                 directives.render(directive, language: language, at: location(directive.position), log: &sink.diagnostics)
             }
         )
