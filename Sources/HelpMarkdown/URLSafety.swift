@@ -5,11 +5,13 @@ public enum URLSafety {
     private static let safeDataImages = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
 
     public static func isDangerous(_ url: String, kind: LinkReference.Kind = .link) -> Bool {
-        let normalized = String(String.UnicodeScalarView(
-            url.unicodeScalars
-                .drop(while: { $0.value <= 0x20 })
-                .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
-        )).lowercased()
+        // Only a short prefix can match a scheme, so only that much is normalized.
+        var prefix = String.UnicodeScalarView()
+        for scalar in url.unicodeScalars.drop(while: { $0.value <= 0x20 }) where scalar != "\t" && scalar != "\n" && scalar != "\r" {
+            prefix.append(scalar)
+            if prefix.count == 24 { break }
+        }
+        let normalized = String(prefix).lowercased()
         guard let scheme = dangerousSchemes.first(where: { normalized.hasPrefix($0) }) else { return false }
         if scheme == "data:" && kind == .image {
             return !safeDataImages.contains(where: { normalized.hasPrefix($0) })

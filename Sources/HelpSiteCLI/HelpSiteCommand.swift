@@ -213,7 +213,7 @@ struct StatusCommand: RunnableCommand {
                 }
                 return 0
             }
-            let loaded = try ContentLoader(contentDirectory: content, config: config).load()
+            let loaded = try ContentLoader(contentDirectory: content, config: config).load(releasingBodies: true)
             let status = TranslationStatus(config: config, pages: loaded.pages, only: language)
             switch format {
             case .text: streams.out(StatusFormatter.text(status))

@@ -60,7 +60,7 @@ public struct SiteBuilder {
 
     public func load() throws -> LoadedSite {
         let config = try SiteConfigLoader(contentDirectory: options.contentDirectory).load(baseURLOverride: options.baseURL)
-        let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config).load()
+        let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config).load(releasingBodies: true)
         var log = DiagnosticLog()
         log.append(contentsOf: content.diagnostics)
         var facts = FactsLoader.load(contentDirectory: options.contentDirectory, log: &log)

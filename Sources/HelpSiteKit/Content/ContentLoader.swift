@@ -18,7 +18,9 @@ public struct ContentLoader: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    public func load() throws -> Result {
+    /// Reads every page. With `releasingBodies`, pages keep their front matter, title and hashes but not their
+    /// text, which rendering reads again: a 200,000-page site is indexed without holding every body.
+    public func load(releasingBodies: Bool = false) throws -> Result {
         var log = DiagnosticLog()
         let (markdownFiles, stringsFiles) = discover(log: &log)
         try log.checkpoint()
@@ -26,7 +28,9 @@ public struct ContentLoader: Sendable {
         // Reading and parsing are independent per file: use every core, keep the discovery order.
         let parsed = ParallelMap.map(markdownFiles) { file -> (SourcePage?, [Diagnostic]) in
             var fileLog = DiagnosticLog()
-            let page = parsePage(file, log: &fileLog)
+            var page = parsePage(file, log: &fileLog)
+            if !releasingBodies || file.language == config.defaultLanguage.code { page?.computeSourceHash() }
+            if releasingBodies { page?.releaseBody() }
             return (page, fileLog.diagnostics)
         }
         var pages: [SourcePage] = []
@@ -138,7 +142,9 @@ public struct ContentLoader: Sendable {
             log.append(error.diagnostic)
             return nil
         }
-        return parsePage(text: text, file: file, log: &log)
+        var page = parsePage(text: text, file: file, log: &log)
+        page?.fileStamp = FileStamp.of(file.path.path)
+        return page
     }
 
     /// Parses page text, e.g. an older version of a page read from git.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A page's identity: its path inside its language folder without `.md` (`arn`, `s3/p4`, `index`).
 /// The same identity in another language folder is that page's translation.
 public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -21,13 +23,68 @@ public struct SourcePage: Sendable {
     public var id: PageID
     public var file: SitePath
     public var frontMatter: FrontMatter
+    /// The Markdown after the front matter; empty once the loader has let go of it (see `readBody`).
     public var body: String
     public var bodyStartLine: Int
     public var title: String
     /// True when the title came from a leading `# ` heading, which the body then leaves out.
     public var titleFromBody: Bool
+    /// `SourceHash` of the title, description and body, taken when the file was read (source-language pages,
+    /// or any page whose body is kept); `SourceHash.of` computes it otherwise.
+    public internal(set) var sourceHash: String?
+    /// Size and modification time when the file was read, to notice it changed before rendering read it again.
+    var fileStamp: FileStamp?
+    /// The body is not kept in memory: `readBody` reads the file again.
+    private(set) var streamsBody = false
+
+    public init(language: String, id: PageID, file: SitePath, frontMatter: FrontMatter, body: String, bodyStartLine: Int,
+                title: String, titleFromBody: Bool) {
+        self.language = language
+        self.id = id
+        self.file = file
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyStartLine = bodyStartLine
+        self.title = title
+        self.titleFromBody = titleFromBody
+    }
+
+    mutating func computeSourceHash() {
+        sourceHash = SourceHash.of(title: frontMatter.title ?? "", description: frontMatter.description ?? "", body: body)
+    }
 
     var fileStart: FileLocation { FileLocation(file: file.display, line: 1, column: 1) }
 
     func location(_ key: String) -> FileLocation { frontMatter.locations[key] ?? fileStart }
+
+    /// Lets go of the body; rendering reads it again. Indexing a large site needs only the front matter.
+    mutating func releaseBody() {
+        body = ""
+        streamsBody = true
+    }
+
+    /// The body, read again from the file when it was released. A file edited since it was indexed is an
+    /// error rather than a page that disagrees with its own title and links.
+    func readBody(limit: Int?) throws(DiagnosticError) -> String {
+        guard streamsBody else { return body }
+        let text = try TextFile.read(file, stage: .render, limit: limit).text
+        guard FileStamp.of(file.path) == fileStamp,
+              let split = try? FrontMatterSplit.split(text, file: file.display, stage: .render) else {
+            throw DiagnosticError(.error(.render, fileStart, "the file changed while the site was being built; build again"))
+        }
+        return String(split.body)
+    }
+}
+
+/// A file's size and modification time.
+struct FileStamp: Sendable, Equatable {
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+
+    static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+    }
 }

@@ -52,8 +52,8 @@ struct SitemapOutput: OutputGenerator {
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer else { return }
         let views = context.engine.views
-        for file in Sitemap.files(index: context.site.index, alternates: { id in views.alternates(for: id).map { ["hreflang": $0.hreflang, "url": $0.url] } }) {
-            try writer.write(file.text.utf8, to: file.path)
+        try Sitemap.write(index: context.site.index, alternates: { id in views.alternates(for: id).map { ($0.hreflang, $0.url) } }) { path, bytes in
+            try writer.write(bytes, to: path)
         }
     }
 }

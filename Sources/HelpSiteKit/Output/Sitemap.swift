@@ -7,51 +7,66 @@ enum Sitemap {
     static let maxURLs = 50_000
     static let maxBytes = 45 * 1024 * 1024
 
-    /// The sitemap files to write, `sitemap.xml` first.
-    static func files(index: SiteIndex, alternates: (PageID) -> [[String: String]]) -> [(path: String, text: String)] {
-        var entries: [String: [String]] = [:]
+    /// Writes the sitemap files, `sitemap.xml` last, holding one file's text at a time (a 50,000-page site's
+    /// sitemaps are larger than everything else the build keeps in memory).
+    static func write(index: SiteIndex, alternates: (PageID) -> [(hreflang: String, url: String)],
+                      to write: (_ path: String, _ bytes: [UInt8]) throws -> Void) throws {
+        var links: [PageID: String] = [:]
         var total = 0, bytes = 0
         for id in index.ids {
-            let links = alternates(id).map {
-                "    <xhtml:link rel=\"alternate\" hreflang=\"\(escape($0["hreflang"] ?? ""))\" href=\"\(escape($0["url"] ?? ""))\"/>\n"
+            let text = alternates(id).map {
+                "    <xhtml:link rel=\"alternate\" hreflang=\"\(escape($0.hreflang))\" href=\"\(escape($0.url))\"/>\n"
             }.joined()
+            links[id] = text
             for page in index.translations(of: id) {
-                let entry = "  <url>\n    <loc>\(escape(page.absoluteURL))</loc>\n" + links + "  </url>\n"
-                entries[page.language, default: []].append(entry)
                 total += 1
-                bytes += entry.utf8.count
+                bytes += entry(for: page, links: "").utf8.count + text.utf8.count
             }
         }
-        let ordered = index.config.languages.flatMap { entries[$0.code] ?? [] }
+        // A language's written pages in id order, as `index.ids` orders them.
+        func entries(in language: Language, _ body: (String) throws -> Void) rethrows {
+            for page in index.pages(in: language.code) where !page.isFallback {
+                try body(entry(for: page, links: links[page.id] ?? ""))
+            }
+        }
         if total <= maxURLs && bytes <= maxBytes {
-            return [("sitemap.xml", urlset(ordered))]
+            var text = urlsetStart
+            for language in index.config.languages { entries(in: language) { text += $0 } }
+            try write("sitemap.xml", Array((text + urlsetEnd).utf8))
+            return
         }
-        var files: [(path: String, text: String)] = []
+        var paths: [String] = []
         for language in index.config.languages {
-            var chunk: [String] = [], chunkBytes = 0, part = 1
-            func flush() {
-                guard !chunk.isEmpty else { return }
-                files.append(("sitemap-\(language.code)\(part > 1 ? "-\(part)" : "").xml", urlset(chunk)))
-                chunk = []; chunkBytes = 0; part += 1
+            var chunk = urlsetStart, count = 0, chunkBytes = 0, part = 1
+            func flush() throws {
+                guard count > 0 else { return }
+                let path = "sitemap-\(language.code)\(part > 1 ? "-\(part)" : "").xml"
+                try write(path, Array((chunk + urlsetEnd).utf8))
+                paths.append(path)
+                chunk = urlsetStart; count = 0; chunkBytes = 0; part += 1
             }
-            for entry in entries[language.code] ?? [] {
-                if chunk.count == maxURLs || chunkBytes + entry.utf8.count > maxBytes { flush() }
-                chunk.append(entry)
-                chunkBytes += entry.utf8.count
+            try entries(in: language) { entry in
+                let size = entry.utf8.count
+                if count == maxURLs || chunkBytes + size > maxBytes { try flush() }
+                chunk += entry
+                count += 1
+                chunkBytes += size
             }
-            flush()
+            try flush()
         }
         var sitemapIndex = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for file in files { sitemapIndex += "  <sitemap><loc>\(escape(index.config.baseURL + file.path))</loc></sitemap>\n" }
+        for path in paths { sitemapIndex += "  <sitemap><loc>\(escape(index.config.baseURL + path))</loc></sitemap>\n" }
         sitemapIndex += "</sitemapindex>\n"
-        return [("sitemap.xml", sitemapIndex)] + files
+        try write("sitemap.xml", Array(sitemapIndex.utf8))
     }
 
-    private static func urlset(_ entries: [String]) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
-            + entries.joined() + "</urlset>\n"
+    private static func entry(for page: Page, links: String) -> String {
+        "  <url>\n    <loc>\(escape(page.absoluteURL))</loc>\n" + links + "  </url>\n"
     }
+
+    private static let urlsetStart = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    private static let urlsetEnd = "</urlset>\n"
 
     static func robots(baseURL: String) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n"

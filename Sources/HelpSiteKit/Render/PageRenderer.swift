@@ -31,7 +31,12 @@ struct PageRenderer: Sendable {
         let options = MarkdownOptions(allowsUnsafeHTML: allowsUnsafeHTML,
                                       typography: LanguageTypography.typography(for: source.language),
                                       extractsLeadingTitle: source.titleFromBody)
-        return MarkdownRenderer.render(source.body, options: options, hooks: hooks)
+        let body: String
+        do { body = try source.readBody(limit: index.config.maxPageBytes) } catch {
+            sink.diagnostics.append(error.diagnostic)
+            return MarkdownRenderer.render("", options: options, hooks: hooks)
+        }
+        return MarkdownRenderer.render(body, options: options, hooks: hooks)
     }
 
     struct Output {

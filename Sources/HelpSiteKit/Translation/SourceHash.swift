@@ -4,7 +4,9 @@
 /// FNV-1a (64 bit): a change detector, not a security measure.
 public enum SourceHash {
     public static func of(_ page: SourcePage) -> String {
-        of(title: page.frontMatter.title ?? "", description: page.frontMatter.description ?? "", body: page.body)
+        if let hash = page.sourceHash { return hash }
+        let body = (try? page.readBody(limit: nil)) ?? page.body
+        return of(title: page.frontMatter.title ?? "", description: page.frontMatter.description ?? "", body: body)
     }
 
     public static func of(title: String, description: String, body: String) -> String {
@@ -13,19 +15,21 @@ public enum SourceHash {
             hash ^= UInt64(byte)
             hash = hash &* 0x100000001b3
         }
-        for (index, part) in [title, description, body].enumerated() {
+        for (index, var part) in [title, description, body].enumerated() {
             if index > 0 { feed(0) }
             var pendingSpace = false
             var started = false
-            for byte in part.utf8 {
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                    pendingSpace = started
-                    continue
+            part.withUTF8 { bytes in
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                        pendingSpace = started
+                        continue
+                    }
+                    if pendingSpace { feed(0x20) }
+                    pendingSpace = false
+                    started = true
+                    feed(byte)
                 }
-                if pendingSpace { feed(0x20) }
-                pendingSpace = false
-                started = true
-                feed(byte)
             }
         }
         let hex = String(hash, radix: 16)
