@@ -119,12 +119,18 @@ struct BuildCommand: RunnableCommand {
     @Option(name: .customLong("base-url"), help: "The site's absolute URL, overriding baseURL in site.yaml, e.g. https://example.org/help/.")
     var baseURL: String?
 
+    @Option(help: "Keep rendered pages and their fingerprints in this folder; the next build renders only what changed.")
+    var cache: String?
+
     func execute(output streams: OutputStreams) -> Int32 {
         let started = ContinuousClock.now
-        let options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: SitePath(site.templates),
+        var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: SitePath(site.templates),
                                    outputDirectory: SitePath(output), baseURL: baseURL, strict: policy.strict, failUnder: policy.failUnder)
+        options.cacheDirectory = cache.map(SitePath.init)
         let status = reporting(site.diagnostics, streams) {
             let report = try SiteBuilder(options: options).build()
+            for note in report.notes { streams.err("note: " + note) }
+            if cache != nil { streams.err("note: \(report.cachedPages) of \(report.pageCount) pages from the cache") }
             Summary.print(report, action: "Built", started: started, destination: " → \(output)", style: site.diagnostics, to: streams)
             return 0
         }

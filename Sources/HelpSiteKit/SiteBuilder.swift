@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var workers: Int?
     /// The date stale facts are judged against; nil is the clock. It never changes the output, only warnings.
     public var today: Date?
+    /// `--cache`: where rendered pages and their fingerprints are kept between builds.
+    public var cacheDirectory: SitePath?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -32,6 +34,10 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var pagesPerLanguage: [(language: String, pages: Int)]
     public var warnings: [Diagnostic]
+    /// One-line remarks that are not problems, such as why a cache was not used.
+    public var notes: [String] = []
+    /// Pages taken from the `--cache` instead of rendered.
+    public var cachedPages = 0
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.pages } }
 }
 
@@ -60,7 +66,7 @@ public struct SiteBuilder {
 
     public func load() throws -> LoadedSite {
         let config = try SiteConfigLoader(contentDirectory: options.contentDirectory).load(baseURLOverride: options.baseURL)
-        let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config).load(releasingBodies: true)
+        let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config, hashesFiles: options.cacheDirectory != nil).load(releasingBodies: true)
         var log = DiagnosticLog()
         log.append(contentsOf: content.diagnostics)
         var facts = FactsLoader.load(contentDirectory: options.contentDirectory, log: &log)
@@ -102,9 +108,15 @@ public struct SiteBuilder {
         let writer = try OutputWriter.prepare(output: options.outputDirectory,
                                               protecting: [options.contentDirectory, options.templatesDirectory])
         do {
-            let report = try render(site, into: writer)
+            let cache = options.cacheDirectory.map { RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options)) }
+            var report = try render(site, into: writer, cache: cache)
             try enforcePolicies(report, site: site)
             try writer.commit()
+            if let cache {
+                if let note = cache.note { report.notes.append(note) }
+                do { try cache.save() } catch { report.notes.append("could not save the cache in \(cache.directory.display): \(error)") }
+                report.cachedPages = cache.hits
+            }
             return report
         } catch {
             writer.discard()
@@ -137,11 +149,11 @@ public struct SiteBuilder {
         if !failures.isEmpty { throw BuildFailure(failures) }
     }
 
-    private func render(_ site: LoadedSite, into writer: OutputWriter?) throws -> BuildReport {
+    private func render(_ site: LoadedSite, into writer: OutputWriter?, cache: RenderCache? = nil) throws -> BuildReport {
         var log = DiagnosticLog()
         log.append(contentsOf: site.diagnostics)
         let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
-        let context = OutputContext(site: site, engine: engine, options: options)
+        let context = OutputContext(site: site, engine: engine, options: options, cache: cache)
         for output in OutputGenerators.all {
             try output.generate(context, into: writer, log: &log)
         }

@@ -6,10 +6,13 @@ public struct ContentLoader: Sendable {
 
     let contentDirectory: SitePath
     let config: SiteConfig
+    /// Record each page file's content hash (for `build --cache`).
+    let hashesFiles: Bool
 
-    public init(contentDirectory: SitePath, config: SiteConfig) {
+    public init(contentDirectory: SitePath, config: SiteConfig, hashesFiles: Bool = false) {
         self.contentDirectory = contentDirectory
         self.config = config
+        self.hashesFiles = hashesFiles
     }
 
     public struct Result: Sendable {
@@ -144,6 +147,11 @@ public struct ContentLoader: Sendable {
         }
         var page = parsePage(text: text, file: file, log: &log)
         page?.fileStamp = FileStamp.of(file.path.path)
+        if hashesFiles {
+            var fingerprint = Fingerprint()
+            fingerprint.add(text)
+            page?.fileHash = fingerprint.value
+        }
         return page
     }
 

@@ -34,6 +34,8 @@ public struct SourcePage: Sendable {
     public internal(set) var sourceHash: String?
     /// Size and modification time when the file was read, to notice it changed before rendering read it again.
     var fileStamp: FileStamp?
+    /// A hash of the whole file, when the loader was asked for it (`build --cache`).
+    var fileHash: UInt64?
     /// The body is not kept in memory: `readBody` reads the file again.
     private(set) var streamsBody = false
 

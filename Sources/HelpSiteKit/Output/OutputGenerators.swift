@@ -5,6 +5,7 @@ struct OutputContext {
     let site: SiteBuilder.LoadedSite
     let engine: RenderEngine
     let options: BuildOptions
+    var cache: RenderCache?
 }
 
 /// One kind of file the build writes. `build` and `serve` run the same list, in order; a new output is one
@@ -25,7 +26,10 @@ struct PagesOutput: OutputGenerator {
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         let renderer = PageRenderer(site: context.site, engine: context.engine)
         let pages = context.site.config.languages.flatMap { context.site.index.pages(in: $0.code) }
-        log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: renderer, into: writer, workers: context.options.workers))
+        let cache = context.cache.map { cache in
+            ParallelRenderer.Cache(store: cache, fingerprint: CacheFingerprints.page(siteFingerprint: cache.siteFingerprint, views: context.engine.views))
+        }
+        log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: renderer, into: writer, workers: context.options.workers, cache: cache))
         try log.checkpoint()
     }
 }

@@ -66,6 +66,18 @@ struct OutputWriter: Sendable {
         try FileSystem.write(bytes, to: target)
     }
 
+    /// Where `relativePath` is being written.
+    func stagedPath(_ relativePath: String) -> String { staging.appending(relativePath).path }
+
+    /// Puts an already rendered file (from the `--cache`) at `relativePath`: a hard link, or a copy across file systems.
+    func place(existing file: String, at relativePath: String) throws {
+        let segments = relativePath.split(separator: "/")
+        if segments.count > 1 { try FileSystem.createDirectory(staging.appending(segments.dropLast().joined(separator: "/")).path) }
+        let target = stagedPath(relativePath)
+        if link(file, target) == 0 { return }
+        try write(try FileSystem.readBytes(file), to: relativePath)
+    }
+
     /// Swaps the finished build in place of the previous output.
     func commit() throws {
         let previous = output.parent.appending(".\(output.lastComponent).old-\(getpid())")

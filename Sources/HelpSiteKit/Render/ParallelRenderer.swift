@@ -3,22 +3,50 @@ import Foundation
 /// Renders and writes pages on every core. Output bytes never depend on scheduling: each page's file and
 /// diagnostics are a function of that page alone, and diagnostics are merged in page order.
 enum ParallelRenderer {
-    static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter?, workers requested: Int? = nil) throws -> [Diagnostic] {
+    /// `build --cache`: the store and how a page's inputs are fingerprinted.
+    struct Cache: Sendable {
+        let store: RenderCache
+        let fingerprint: @Sendable (Page) -> UInt64
+    }
+
+    static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter?, workers requested: Int? = nil,
+                          cache: Cache? = nil) throws -> [Diagnostic] {
         let results = ParallelMap.Slots(count: pages.count, initial: PageResult())
         defer { results.free() }
         let workers = max(1, min(requested ?? ProcessInfo.processInfo.activeProcessorCount, pages.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < pages.count {
+                defer { index += workers }
+                let page = pages[index]
+                let fingerprint = cache?.fingerprint(page)
+                if let cache, let writer, let fingerprint, let hit = cache.store.lookup(page.outputPath, fingerprint: fingerprint) {
+                    do {
+                        try writer.place(existing: hit.file, at: page.outputPath)
+                        cache.store.keep(page.outputPath, entry: hit.entry)
+                        results.buffer[index] = PageResult(diagnostics: hit.entry.diagnostics.map(\.diagnostic), failure: nil,
+                                                          headingIDs: hit.entry.headingIDs, fragmentLinks: hit.entry.fragmentLinks.map(\.link))
+                        continue
+                    } catch {
+                        // An unusable cached file: render the page instead.
+                    }
+                }
                 var diagnostics: [Diagnostic] = []
-                let output = renderer.render(pages[index], log: &diagnostics)
+                let output = renderer.render(page, log: &diagnostics)
                 var failure: Error?
                 if let writer, !diagnostics.contains(where: { $0.severity == .error }) {
-                    do { try writer.write(output.html, to: pages[index].outputPath) } catch { failure = error }
+                    do {
+                        try writer.write(output.html, to: page.outputPath)
+                        if let cache, let fingerprint {
+                            let entry = RenderCache.Entry(fingerprint: fingerprint, size: output.html.count, headingIDs: output.headingIDs,
+                                                          fragmentLinks: output.fragmentLinks.map(CachedFragmentLink.init),
+                                                          diagnostics: diagnostics.map(CachedDiagnostic.init))
+                            try cache.store.store(page.outputPath, entry: entry, staged: writer.stagedPath(page.outputPath))
+                        }
+                    } catch { failure = error }
                 }
                 results.buffer[index] = PageResult(diagnostics: diagnostics, failure: failure,
                                                   headingIDs: output.headingIDs, fragmentLinks: output.fragmentLinks)
-                index += workers
             }
         }
         if let failure = results.buffer.lazy.compactMap(\.failure).first { throw failure }

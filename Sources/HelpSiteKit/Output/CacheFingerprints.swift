@@ -1,0 +1,64 @@
+import Foundation
+
+/// What a page's output depends on, as fingerprints for `build --cache`.
+enum CacheFingerprints {
+    /// Everything every page shows or is rendered with: this helpsite binary, the settings, `site.yaml`,
+    /// `facts.yaml`, every `strings.yaml`, every template, and the index (every page's URL, title, order and layout,
+    /// which navigation, breadcrumbs, switchers and links show).
+    static func site(_ site: SiteBuilder.LoadedSite, options: BuildOptions) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(RenderCache.formatVersion)
+        if let path = Bundle.main.executablePath, let executable = FileStamp.of(path) {
+            fingerprint.add(UInt64(executable.size))
+            fingerprint.add(UInt64(bitPattern: Int64(executable.seconds)))
+            fingerprint.add(UInt64(bitPattern: Int64(executable.nanoseconds)))
+        }
+        fingerprint.add(options.baseURL ?? "")
+        fingerprint.add(options.injectedHTML ?? "")
+        var files = [options.contentDirectory.appending(SiteConfigLoader.fileName), options.contentDirectory.appending(FactsLoader.fileName)]
+        files += site.config.languages.map { options.contentDirectory.appending($0.code).appending(ContentLoader.stringsFileName) }
+        files += templateFiles(in: options.templatesDirectory)
+        for file in files {
+            fingerprint.add(file.path)
+            fingerprint.add((try? FileSystem.readBytes(file.path)) ?? [])
+        }
+        for language in site.config.languages {
+            for page in site.index.pages(in: language.code) {
+                fingerprint.add(page.language)
+                fingerprint.add(page.id.path)
+                fingerprint.add(page.href)
+                fingerprint.add(page.title)
+                fingerprint.add(page.isFallback ? 1 : 0)
+                fingerprint.add(UInt64(bitPattern: Int64(page.source.frontMatter.order ?? Int.min)))
+                fingerprint.add(page.source.frontMatter.layout ?? "")
+            }
+        }
+        return fingerprint.value
+    }
+
+    /// A page's own inputs on top of the site's: its file (the source page's, for a fallback) and, for a
+    /// translation, the current version of its source page, which decides its outdated notice.
+    static func page(siteFingerprint: UInt64, views: SiteViews) -> @Sendable (Page) -> UInt64 {
+        { page in
+            var fingerprint = Fingerprint()
+            fingerprint.add(siteFingerprint)
+            fingerprint.add(page.outputPath)
+            fingerprint.add(page.source.file.path)
+            fingerprint.add(page.source.fileHash ?? 0)
+            fingerprint.add(views.sourceHashes[page.id] ?? "")
+            return fingerprint.value
+        }
+    }
+
+    private static func templateFiles(in directory: SitePath) -> [SitePath] {
+        var files: [SitePath] = []
+        var pending = [directory]
+        while let folder = pending.popLast() {
+            for name in ((try? FileSystem.entries(of: folder.path)) ?? []).sorted() {
+                let path = folder.appending(name)
+                if FileSystem.kind(of: path.path) == .directory { pending.append(path) } else { files.append(path) }
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

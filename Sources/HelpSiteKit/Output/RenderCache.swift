@@ -1,0 +1,167 @@
+import Foundation
+
+/// `build --cache DIR`: each page's output and what it was made from, so a rebuild renders only the pages
+/// whose inputs changed and takes the rest from the cache. Nothing in it is trusted blindly: an entry is used
+/// only when the page's fingerprint matches and the cached file is the one recorded; a cache that cannot be
+/// read, or that was made by another helpsite or from other templates, strings, facts or settings, is ignored
+/// with a one-line note.
+final class RenderCache: @unchecked Sendable {
+    // Unchecked: `previous` is read-only after `open`; `next` is guarded by `lock`.
+    static let formatVersion = "helpsite-render-cache 1"
+
+    struct Entry: Codable, Sendable {
+        var fingerprint: UInt64
+        var size: Int
+        var headingIDs: [String]
+        var fragmentLinks: [CachedFragmentLink]
+        var diagnostics: [CachedDiagnostic]
+    }
+
+    struct Manifest: Codable {
+        var format: String
+        var site: UInt64
+        var pages: [String: Entry]
+    }
+
+    let directory: SitePath
+    let siteFingerprint: UInt64
+    private let previous: [String: Entry]
+    private var next: [String: Entry] = [:]
+    private let lock = NSLock()
+    /// Why the previous cache was not used, if it was not.
+    let note: String?
+    private(set) var hits = 0
+
+    private var manifestPath: String { directory.appending("manifest.json").path }
+    private func filePath(_ outputPath: String) -> String { directory.appending("files").appending(outputPath).path }
+
+    init(directory: SitePath, siteFingerprint: UInt64) {
+        self.directory = directory
+        self.siteFingerprint = siteFingerprint
+        let manifestPath = directory.appending("manifest.json").path
+        guard FileSystem.exists(manifestPath) else {
+            previous = [:]
+            note = "no cache in \(directory.display) yet; rendering every page"
+            return
+        }
+        guard let bytes = try? FileSystem.readBytes(manifestPath),
+              let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)) else {
+            previous = [:]
+            note = "the cache in \(directory.display) cannot be read; ignoring it and rendering every page"
+            return
+        }
+        guard manifest.format == Self.formatVersion, manifest.site == siteFingerprint else {
+            previous = [:]
+            note = "the cache in \(directory.display) was made by another helpsite or from other templates, strings, facts or settings; rendering every page"
+            return
+        }
+        previous = manifest.pages
+        note = nil
+    }
+
+    /// The cached page, when its fingerprint matches and its file is still the one stored.
+    func lookup(_ outputPath: String, fingerprint: UInt64) -> (entry: Entry, file: String)? {
+        guard let entry = previous[outputPath], entry.fingerprint == fingerprint else { return nil }
+        let file = filePath(outputPath)
+        var info = stat()
+        guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size else { return nil }
+        lock.withLock { hits += 1 }
+        return (entry, file)
+    }
+
+    /// Records a page for the next build; `staged` is the file just written, linked (or copied) into the cache.
+    func store(_ outputPath: String, entry: Entry, staged: String) throws {
+        let file = filePath(outputPath)
+        if previous[outputPath].map({ $0.fingerprint != entry.fingerprint || $0.size != entry.size }) ?? true || !FileSystem.exists(file) {
+            try FileSystem.createDirectory(SitePath(file).parent.path)
+            let temporary = file + ".tmp-\(getpid())"
+            unlink(temporary)
+            if link(staged, temporary) != 0 { try FileSystem.write(try FileSystem.readBytes(staged), to: temporary) }
+            try FileSystem.rename(temporary, to: file)
+        }
+        lock.withLock { next[outputPath] = entry }
+    }
+
+    /// Keeps an entry that was used as it was.
+    func keep(_ outputPath: String, entry: Entry) {
+        lock.withLock { next[outputPath] = entry }
+    }
+
+    /// Writes the manifest for the next build; files of pages that no longer exist are removed.
+    func save() throws {
+        for path in previous.keys where next[path] == nil { unlink(filePath(path)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(Manifest(format: Self.formatVersion, site: siteFingerprint, pages: next))
+        try FileSystem.createDirectory(directory.path)
+        let temporary = manifestPath + ".tmp-\(getpid())"
+        try FileSystem.write(Array(data), to: temporary)
+        try FileSystem.rename(temporary, to: manifestPath)
+    }
+}
+
+struct CachedFragmentLink: Codable, Sendable {
+    var language, id, fragment, file, written: String
+    var line, column: Int?
+
+    init(_ link: FragmentLink) {
+        language = link.language
+        id = link.id.path
+        fragment = link.fragment
+        file = link.location.file
+        line = link.location.line
+        column = link.location.column
+        written = link.written
+    }
+
+    var link: FragmentLink {
+        FragmentLink(language: language, id: PageID(id), fragment: fragment, location: FileLocation(file: file, line: line, column: column), written: written)
+    }
+}
+
+struct CachedDiagnostic: Codable, Sendable {
+    var error: Bool
+    var stage, message: String
+    var file: String?
+    var line, column: Int?
+
+    init(_ diagnostic: Diagnostic) {
+        error = diagnostic.severity == .error
+        stage = diagnostic.stage.rawValue
+        message = diagnostic.message
+        file = diagnostic.file
+        line = diagnostic.line
+        column = diagnostic.column
+    }
+
+    var diagnostic: Diagnostic {
+        Diagnostic(error ? .error : .warning, BuildStage(rawValue: stage) ?? .render, file: file, line: line, column: column, message)
+    }
+}
+
+/// FNV-1a, 64 bit: fingerprints of a page's inputs. A change detector, not a security measure.
+struct Fingerprint {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x100000001b3
+        }
+    }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add($0) }
+        add(UInt64(text.utf8.count))
+    }
+
+    mutating func add(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { add($0.bindMemory(to: UInt8.self)) }
+    }
+
+    mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { add($0) }
+        add(UInt64(bytes.count))
+    }
+}

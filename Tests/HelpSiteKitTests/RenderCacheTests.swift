@@ -1,0 +1,87 @@
+import Foundation
+import HelpSiteKit
+import Testing
+
+/// `build --cache`: a rebuild that takes unchanged pages from the cache equals a clean build, byte for byte.
+@Suite struct RenderCacheTests {
+    static let files: [String: String] = [
+        "content/nb/index.md": "---\ntitle: Hjem\n---\nVelkommen. Se [klage](klage.md#frister).\n",
+        "content/nb/klage.md": "---\ntitle: Klage\norder: 1\n---\n## Frister {#frister}\n\nTekst.\n\n::: contact arn\n",
+        "content/nb/arn.md": "---\ntitle: ARN\norder: 2\n---\nOm ARN.\n",
+        "content/en/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        "content/en/klage.md": "---\ntitle: Complaints\nslug: complaints\n---\n## Deadlines {#frister}\n\nText.\n",
+        "content/nb/strings.yaml": "home: Hjelpesenter\n",
+        "content/facts.yaml": "arn:\n  name: ARN\n  phone: +46 8 508 860 00\n",
+    ]
+
+    static func tree(_ root: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + path))
+            }
+        }
+        return files
+    }
+
+    /// Builds with the cache into `public`, and clean into `clean`, compares output and warnings, and returns how
+    /// many pages came from the cache.
+    func rebuild(_ site: FixtureSite) throws -> Int {
+        var options = site.options
+        options.cacheDirectory = SitePath(site.path("cache"))
+        let report = try SiteBuilder(options: options).build()
+        var clean = site.options
+        clean.outputDirectory = SitePath(site.path("clean"))
+        try? FileManager.default.removeItem(atPath: site.path("clean"))
+        let cleanReport = try SiteBuilder(options: clean).build()
+        #expect(report.warnings == cleanReport.warnings, "a cached page reports what it reported when it was rendered")
+        let cached = try Self.tree(site.path("public")), fresh = try Self.tree(site.path("clean"))
+        #expect(cached.keys.sorted() == fresh.keys.sorted())
+        for (path, bytes) in fresh where cached[path] != bytes { Issue.record("\(path) differs from a clean build") }
+        return report.cachedPages
+    }
+
+    @Test func everyKindOfEditRebuildsExactlyAsACleanBuild() throws {
+        let site = try FixtureSite(Self.files)
+        #expect(try rebuild(site) == 0)
+        #expect(try rebuild(site) == 6, "nothing changed: every page from the cache")
+        let edits: [(String, String?)] = [
+            ("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n"),           // body
+            ("content/nb/klage.md", "---\ntitle: Klager\norder: 1\n---\n## Frister {#frister}\n\nTekst.\n\n::: contact arn\n"), // title
+            ("content/en/klage.md", "---\ntitle: Complaints\nslug: complain\n---\n## Deadlines {#frister}\n\nText.\n"), // slug
+            ("content/nb/arn.md", "---\ntitle: ARN\norder: 0\n---\nOm ARN, endret.\n"),           // order
+            ("content/nb/strings.yaml", "home: Hjelp\n"),                                             // strings
+            ("templates/partials/footer.mustache", "<footer>{{site.title}}</footer>\n"),              // template
+            ("content/facts.yaml", "arn:\n  name: ARN\n  phone: +46 8 508 860 01\n"),                // facts
+            ("content/nb/ny.md", "---\ntitle: Ny\n---\nNy side.\n"),                                  // new page
+            ("content/nb/ny.md", nil),                                                                // deleted page
+            ("content/nb/index.md", "---\ntitle: Hjem\n---\nVelkommen. Se [klage](klage.md#mangler).\n"), // broken fragment
+        ]
+        for (path, text) in edits {
+            if let text { try site.write(path, text) } else { try FileManager.default.removeItem(atPath: site.path(path)) }
+            _ = try rebuild(site)
+        }
+    }
+
+    @Test func bodyEditRendersOnlyWhatDependsOnIt() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n")
+        // nb/arn and its English fallback show the text; the other four pages come from the cache.
+        #expect(try rebuild(site) == 4)
+    }
+
+    @Test func corruptOrForeignCacheIsIgnoredWithANote() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        try site.write("cache/manifest.json", "{ not json")
+        var options = site.options
+        options.cacheDirectory = SitePath(site.path("cache"))
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.cachedPages == 0)
+        #expect(report.notes.count == 1 && report.notes[0].contains("cannot be read"))
+        #expect(try rebuild(site) == 6)
+    }
+}
