@@ -71,6 +71,7 @@ public struct SiteBuilder {
         log.append(contentsOf: content.diagnostics)
         var facts = FactsLoader.load(contentDirectory: options.contentDirectory, log: &log)
         facts.formatHours(for: config.languages)
+        facts.formatAmounts(for: config.languages)
         let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: options.today ?? Date())
         log.append(contentsOf: facts.staleFacts(today: today, maxAgeMonths: config.factsMaxAgeMonths))
         let index = SiteIndex(config: config, pages: content.pages, log: &log)

@@ -50,3 +50,19 @@ import Testing
         #expect(site.buildErrors() == ["content/facts.yaml:3:12: error: checked must be a date such as 2026-12-02"])
     }
 }
+
+/// Amounts in facts are written once (`150 SEK`) and shown as each language writes money.
+@Suite struct FactAmountTests {
+    @Test func amountIsFormattedPerLanguageOnTheCard() throws {
+        let site = try FixtureSite([
+            "content/nb/index.md": "---\ntitle: Hjem\n---\n::: contact arn\n",
+            "content/en/index.md": "---\ntitle: Home\n---\n::: contact arn\n",
+            "content/facts.yaml": "arn:\n  name: ARN\n  applicationFee: 150 SEK\n  registrationNumber: 202100-2742\n",
+        ])
+        try site.build()
+        let norwegian = try site.read("public/nb/index.html"), english = try site.read("public/en/index.html")
+        #expect(norwegian.contains("<dd>150\u{a0}SEK</dd>"), "Norwegian writes a foreign currency by its code after the number")
+        #expect(english.contains("<dd>SEK\u{a0}150</dd>"), "\(english)")
+        #expect(norwegian.contains("<dd>202100-2742</dd>"), "a number that is not an amount stays as written")
+    }
+}

@@ -37,8 +37,23 @@ public struct Facts: Sendable {
     /// Opening hours as each language writes them, keyed `entity.field` then language code: ICU formatting is
     /// slow enough to do once per site rather than once per page.
     var formattedHours: [String: [String: (ranges: [String], text: String)]] = [:]
+    /// Amounts (`150 SEK`) as each language writes them, keyed `entity.field` then language code.
+    var formattedAmounts: [String: [String: String]] = [:]
 
     public static let empty = Facts(entities: [:], file: nil)
+
+    /// Formats every field written as an amount and an ISO 4217 currency code (`150 SEK`) for every language:
+    /// `150 kr` in Swedish, `SEK 150` in English, `150 SEK` in Norwegian and German (ICU's currency formats).
+    mutating func formatAmounts(for languages: [Language]) {
+        for (name, entity) in entities {
+            for (field, value) in entity.fields {
+                guard case .text(let text) = value, let amount = Amount(text) else { continue }
+                for language in languages {
+                    formattedAmounts[name + "." + field, default: [:]][language.code] = amount.formatted(locale: Locale(identifier: language.code))
+                }
+            }
+        }
+    }
 
     /// Formats every entity's opening hours for every language.
     mutating func formatHours(for languages: [Language]) {
@@ -138,5 +153,26 @@ extension Facts.CheckedDate {
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
         return Facts.CheckedDate(year: year, month: month, day: day, location: location)
+    }
+}
+
+/// `150 SEK`: a number and an ISO 4217 currency code, as facts.yaml writes an amount.
+struct Amount {
+    var value: Decimal
+    var currency: String
+    var fractionDigits: Int
+
+    init?(_ text: String) {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, parts[1].count == 3, parts[1].allSatisfy({ $0.isASCII && $0.isUppercase }),
+              parts[0].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), parts[0].first?.isNumber == true,
+              let value = Decimal(string: String(parts[0]), locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        self.value = value
+        currency = String(parts[1])
+        fractionDigits = parts[0].split(separator: ".").dropFirst().first?.count ?? 0
+    }
+
+    func formatted(locale: Locale) -> String {
+        value.formatted(.currency(code: currency).locale(locale).precision(.fractionLength(fractionDigits)))
     }
 }

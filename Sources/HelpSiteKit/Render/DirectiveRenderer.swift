@@ -97,7 +97,7 @@ extension DirectiveRenderer {
             switch field {
             case "phone", "fax": return .link(LinkView(display: text, url: Self.telURI(text)))
             case "website": return .link(LinkView(display: Self.displayURL(text), url: text))
-            default: return .text(text)
+            default: return .text(facts.formattedAmounts[entity.name + "." + field]?[language.code] ?? text)
             }
         })
     }

@@ -36,7 +36,7 @@ final class ContactView: Sendable {
     static let provenanceFields = ["source", "checked"]
 
     static func fieldNames(facts: Facts) -> [String] {
-        var names: Set<String> = ["id", "name", "registrationNumber", "postalAddress", "visitingAddress", "email"]
+        var names: Set<String> = ["id", "name", "registrationNumber", "postalAddress", "visitingAddress", "email", "applicationFee"]
         names.formUnion(linkFields)
         names.formUnion(hoursFields)
         for entity in facts.entities.values { names.formUnion(entity.fields.keys) }
