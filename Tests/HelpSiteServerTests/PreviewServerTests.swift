@@ -143,6 +143,25 @@ final class RawConnection {
         #expect((try? RawConnection(port: site.running.port)) == nil)
     }
 
+    /// `serve` and `build` render through the same engine: a served page is the built page plus the reload script.
+    @Test func servedPageEqualsTheBuiltPageApartFromTheLiveReloadScript() async throws {
+        try await ServedSite.with { site in
+            let output = site.root.appendingPathComponent("built").path
+            // serve builds for the address it listens on.
+            let base = site.running.baseURL.hasSuffix("/") ? site.running.baseURL : site.running.baseURL + "/"
+            let options = BuildOptions(contentDirectory: SitePath(site.root.appendingPathComponent("content").path),
+                                       templatesDirectory: SitePath(site.root.appendingPathComponent("templates").path),
+                                       outputDirectory: SitePath(output), baseURL: base)
+            _ = try SiteBuilder(options: options).build()
+            for (path, file) in [("/nb/klage/", "nb/klage/index.html"), ("/en/complaints/", "en/complaints/index.html"), ("/nb/", "nb/index.html")] {
+                let (_, _, served) = try await site.get(path)
+                let built = try String(contentsOfFile: output + "/" + file, encoding: .utf8)
+                #expect(served.contains("/__helpsite/live.js"))
+                #expect(served.replacingOccurrences(of: "<script src=\"/__helpsite/live.js\" defer></script>\n", with: "") == built, "\(path)")
+            }
+        }
+    }
+
     @Test func servesEveryLanguageWithLiveReloadAndNoCache() async throws {
         try await ServedSite.with { site in
             let (status, headers, body) = try await site.get("/nb/klage/")
