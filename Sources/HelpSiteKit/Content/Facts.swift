@@ -36,7 +36,7 @@ public struct Facts: Sendable {
     public var file: SitePath?
     /// Opening hours as each language writes them, keyed `entity.field` then language code: ICU formatting is
     /// slow enough to do once per site rather than once per page.
-    var formattedHours: [String: [String: (ranges: [String], text: String)]] = [:]
+    var formattedHours: [String: [String: String]] = [:]
     /// Amounts (`150 SEK`) as each language writes them, keyed `entity.field` then language code.
     var formattedAmounts: [String: [String: String]] = [:]
 
@@ -67,12 +67,11 @@ public struct Facts: Sendable {
         let perLanguage = ParallelMap.map(languages) { language in
             let locale = Locale(identifier: language.code)
             return withHours.map { name, hours in
-                let ranges = OpeningHours.format(hours, locale: locale)
-                return (name, ranges, ranges.formatted(.list(type: .and).locale(locale)))
+                return (name, OpeningHours.format(hours, locale: locale).formatted(.list(type: .and).locale(locale)))
             }
         }
         for (language, results) in zip(languages, perLanguage) {
-            for (name, ranges, text) in results { formattedHours[name, default: [:]][language.code] = (ranges, text) }
+            for (name, text) in results { formattedHours[name, default: [:]][language.code] = text }
         }
     }
 }

@@ -91,7 +91,7 @@ extension DirectiveRenderer {
         ContactView(values: schema.fieldNames.map { field -> ContactView.Value in
             if field == "id" { return .text(entity.name) }
             if ContactView.hoursFields.contains(field) {
-                return facts.formattedHours[entity.name + "." + field]?[language.code].map { .hours(HoursView(text: $0.text)) } ?? .absent
+                return facts.formattedHours[entity.name + "." + field]?[language.code].map { .hours(HoursView(text: $0)) } ?? .absent
             }
             guard case .text(let text)? = entity.fields[field] else { return .absent }
             switch field {

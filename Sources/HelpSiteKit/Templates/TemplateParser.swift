@@ -60,7 +60,6 @@ struct TemplateParser {
             }
             if atEnd { break }
             var nextNewLine = false
-            let tagStart = self.location(of: position)
             func flushWhitespace() {
                 if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)); whitespaceBefore = "" }
             }
@@ -78,7 +77,7 @@ struct TemplateParser {
                 let (name, _) = try readName()
                 guard name == section else {
                     position = namePosition
-                    throw error(section == nil ? "section close name incorrect" : "section close name incorrect")
+                    throw error("section close name incorrect")
                 }
                 if !isStandalone(newLine) { flushWhitespace() }
                 return nodes
@@ -123,7 +122,6 @@ struct TemplateParser {
             case "%":
                 throw error("configuration tags ({{%…}}) are not supported")
             default:
-                _ = tagStart
                 flushWhitespace()
                 let (name, at) = try readName()
                 nodes.append(.variable(name: name, escaped: true, at: at))
