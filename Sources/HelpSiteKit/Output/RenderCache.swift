@@ -69,16 +69,15 @@ final class RenderCache: @unchecked Sendable {
         return (entry, file)
     }
 
-    /// Records a page for the next build; `staged` is the file just written, linked (or copied) into the cache.
+    /// Records a page for the next build; `staged` is the file just written, linked (or copied) into the cache
+    /// in place of whatever the cache held for it.
     func store(_ outputPath: String, entry: Entry, staged: String) throws {
         let file = filePath(outputPath)
-        if previous[outputPath].map({ $0.fingerprint != entry.fingerprint || $0.size != entry.size }) ?? true || !FileSystem.exists(file) {
-            try FileSystem.createDirectory(SitePath(file).parent.path)
-            let temporary = file + ".tmp-\(getpid())"
-            unlink(temporary)
-            if link(staged, temporary) != 0 { try FileSystem.write(try FileSystem.readBytes(staged), to: temporary) }
-            try FileSystem.rename(temporary, to: file)
-        }
+        try FileSystem.createDirectory(SitePath(file).parent.path)
+        let temporary = file + ".tmp-\(getpid())"
+        unlink(temporary)
+        if link(staged, temporary) != 0 { try FileSystem.write(try FileSystem.readBytes(staged), to: temporary) }
+        try FileSystem.rename(temporary, to: file)
         lock.withLock { next[outputPath] = entry }
     }
 

@@ -121,13 +121,9 @@ struct RenderEngine: Sendable {
     /// Adds the serve-only HTML before the first `</body>`.
     private func finish(_ html: [UInt8]) -> [UInt8] {
         guard let injectedHTML else { return html }
-        let marker = Array("</body>".utf8)
-        guard html.count >= marker.count else { return html }
-        for start in 0...(html.count - marker.count) where html[start..<start + marker.count].elementsEqual(marker) {
-            var finished = html
-            finished.insert(contentsOf: injectedHTML.utf8, at: start)
-            return finished
-        }
-        return html
+        guard let body = html.firstRange(of: Array("</body>".utf8)) else { return html }
+        var finished = html
+        finished.insert(contentsOf: injectedHTML.utf8, at: body.lowerBound)
+        return finished
     }
 }

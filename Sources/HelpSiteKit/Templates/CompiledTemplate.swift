@@ -1,3 +1,5 @@
+import HelpMarkdown
+
 /// A template resolved against the schemas of its context: every name is a field read, found when the
 /// template is loaded, so rendering does no name lookup and no dynamic casts.
 final class CompiledTemplate: @unchecked Sendable {
@@ -127,7 +129,7 @@ struct TemplateRenderer {
             output.append(contentsOf: bytes[lineStart...])
         case .value(let access, let escaped):
             switch resolve(access) {
-            case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+            case .text(let text): escaped ? HTMLEscaping.append(text, to: &output) : output.append(contentsOf: text.utf8)
             case .number(let number): output.append(contentsOf: String(number).utf8)
             case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
             case .current(let key): output.append(contentsOf: (isCurrent(key) ? "true" : "false").utf8)
@@ -199,28 +201,6 @@ struct TemplateRenderer {
         if inverted { run(body, localStart: start) }
         if branches?[key] == nil {
             branches?[key] = SharedFragment.Branch(offset: start, replacedCount: output.count - start, bytes: currentBytes)
-        }
-    }
-
-    private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                start = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 }
