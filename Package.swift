@@ -26,8 +26,12 @@ let package = Package(
             dependencies: [
                 "HelpMarkdown",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        // The built-in theme (theme/) and the starter site (starter/), embedded into HelpSiteKit at build time.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(
             name: "HelpSiteServer",
             dependencies: [
@@ -49,7 +53,7 @@ let package = Package(
         // Replays inputs through HelpSiteKit's FuzzEntry; scripts/fuzz builds it as a libFuzzer target.
         .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpSiteKit", "HelpMarkdown"]),
         .testTarget(name: "HelpMarkdownTests", dependencies: ["HelpMarkdown"]),
-        .testTarget(name: "HelpSiteKitTests", dependencies: ["HelpSiteKit", "HelpSiteCLI"]),
+        .testTarget(name: "HelpSiteKitTests", dependencies: ["HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpSiteServer", "HelpSiteKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,7 +8,9 @@ public struct HelpSiteCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "helpsite",
         abstract: "Builds a static multilingual help centre from content/<language>/*.md.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self, StampCommand.self],
+        version: HelpSiteVersion.current,
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self, StampCommand.self,
+                      InitCommand.self, NewCommand.self, TranslateCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -56,8 +58,10 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The content folder: site.yaml and one folder per language.")
     var content: String = "content"
 
-    @Option(help: "The templates folder: Mustache templates and assets/.")
-    var templates: String = "templates"
+    @Option(help: "Your templates and assets/, laid over the built-in theme file by file (default: templates, when it exists).")
+    var templates: String?
+
+    var templatesDirectory: SitePath { SitePath(templates ?? "templates") }
 
     @Option(help: "How diagnostics are printed: plain (file:line:col: error: …) or github (workflow annotations).")
     var diagnostics: DiagnosticStyle = .plain
@@ -124,9 +128,10 @@ struct BuildCommand: RunnableCommand {
 
     func execute(output streams: OutputStreams) -> Int32 {
         let started = ContinuousClock.now
-        var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: SitePath(site.templates),
+        var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    outputDirectory: SitePath(output), baseURL: baseURL, strict: policy.strict, failUnder: policy.failUnder)
         options.cacheDirectory = cache.map(SitePath.init)
+        options.templatesRequired = site.templates != nil
         let status = reporting(site.diagnostics, streams) {
             let report = try SiteBuilder(options: options).build()
             for note in report.notes { streams.err("note: " + note) }
@@ -150,8 +155,9 @@ struct CheckCommand: RunnableCommand {
 
     func execute(output streams: OutputStreams) -> Int32 {
         let started = ContinuousClock.now
-        let options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: SitePath(site.templates),
+        var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    strict: policy.strict, failUnder: policy.failUnder)
+        options.templatesRequired = site.templates != nil
         return reporting(site.diagnostics, streams) {
             let report = try SiteBuilder(options: options).check()
             Summary.print(report, action: "Checked", started: started, destination: "", style: site.diagnostics, to: streams)
@@ -291,8 +297,9 @@ struct ServeCommand: RunnableCommand {
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             streams.err("warning: --host \(host) is not a loopback address; anyone who can reach it can read your unpublished pages")
         }
-        let options = ServeOptions(contentDirectory: SitePath(site.content), templatesDirectory: SitePath(site.templates),
+        var options = ServeOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    outputDirectory: output.map(SitePath.init), host: host, port: port)
+        options.templatesRequired = site.templates != nil
         let done = DispatchSemaphore(value: 0)
         let status = StatusBox()
         let openBrowser = open

@@ -3,7 +3,10 @@ import HelpMarkdown
 
 public struct BuildOptions: Sendable {
     public var contentDirectory: SitePath
+    /// The site's own templates, laid over the built-in theme; may be missing unless `templatesRequired`.
     public var templatesDirectory: SitePath
+    /// The user named the templates folder, so a missing one is an error rather than "use the built-in theme".
+    public var templatesRequired = false
     public var outputDirectory: SitePath
     /// Overrides `baseURL` from site.yaml, e.g. for a deploy under a sub-path.
     public var baseURL: String?
@@ -58,6 +61,7 @@ public struct SiteBuilder {
         public var pages: [SourcePage]
         var strings: [String: StringTable]
         var facts: Facts
+        var theme: Theme
         var templates: TemplateLibrary
         /// The templates checked against the views' schemas, ready to render.
         var compiled: CompiledTemplates
@@ -81,10 +85,15 @@ public struct SiteBuilder {
                                 "language '\(language.code)' has no index.md home page"))
         }
         try log.checkpoint()
+        let theme: Theme
         let templates: TemplateLibrary
-        do { templates = try TemplateLibrary.load(from: options.templatesDirectory) } catch let failure as BuildFailure {
+        do {
+            theme = try Theme.load(overriding: options.templatesDirectory, required: options.templatesRequired)
+            templates = try TemplateLibrary.load(from: theme)
+        } catch let failure as BuildFailure {
             throw BuildFailure(DiagnosticLog.sorted(log.diagnostics + failure.diagnostics))
         }
+        log.append(contentsOf: theme.skipped)
         let sourceStrings = strings[config.defaultLanguage.code]?.values ?? [:]
         for (key, location) in templates.stringReferences where sourceStrings[key] == nil {
             log.append(.warning(.render, location, "template uses strings.\(key), which \(config.defaultLanguage.code)/strings.yaml does not define"))
@@ -95,7 +104,7 @@ public struct SiteBuilder {
         } catch let failure as BuildFailure {
             throw BuildFailure(DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .error } + failure.diagnostics))
         }
-        return LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, templates: templates,
+        return LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, theme: theme, templates: templates,
                           compiled: compiled, diagnostics: log.diagnostics)
     }
 

@@ -11,6 +11,8 @@ import Glibc
 public struct ServeOptions: Sendable {
     public var contentDirectory: SitePath
     public var templatesDirectory: SitePath
+    /// The user named the templates folder: a missing one is an error, not "use the built-in theme".
+    public var templatesRequired = false
     /// Where the preview is built; nil builds into a temporary folder removed on exit.
     public var outputDirectory: SitePath?
     public var host: String
@@ -131,6 +133,7 @@ public struct PreviewServer: Sendable {
         var build = BuildOptions(contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
                                  outputDirectory: output, baseURL: "http://\(displayHost):\(port)/")
         build.injectedHTML = LiveScript.tag
+        build.templatesRequired = options.templatesRequired
         let hub = LiveReloadHub()
         let session = PreviewSession(options: build, hub: hub, log: log)
         _ = await session.initialBuild()

@@ -8,7 +8,8 @@ struct FixtureSite {
     let root: URL
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shippedTemplates = repositoryRoot.appendingPathComponent("templates").path
+    /// The built-in theme's source files, for tests that read them.
+    static let shippedTemplates = repositoryRoot.appendingPathComponent("theme").path
 
     static let minimalConfig = """
         title: Test Help
@@ -18,16 +19,25 @@ struct FixtureSite {
         """
 
     /// `files` maps paths relative to the fixture root (`content/nb/index.md`) to their text.
-    /// Without a `templates/` entry the shipped templates are used.
+    /// Without `templates/` entries the built-in theme is used; with some, they override it file by file.
     init(_ files: [String: String], config: String? = FixtureSite.minimalConfig) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("helpsite-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var all = files
         if let config, all["content/site.yaml"] == nil { all["content/site.yaml"] = config }
         for (path, text) in all { try write(path, text) }
-        if !all.keys.contains(where: { $0.hasPrefix("templates/") }) {
-            try FileManager.default.copyItem(atPath: Self.shippedTemplates, toPath: path("templates"))
-        }
+    }
+
+    /// A folder that already exists, such as a site `helpsite init` wrote.
+    init(existing root: URL) {
+        self.root = root
+    }
+
+    /// Runs the CLI outside any fixture.
+    static func runCLI(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+        let captured = CapturedOutput()
+        let status = HelpSiteCommand.run(arguments: arguments, output: captured.streams)
+        return (status, captured.out, captured.err)
     }
 
     func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
@@ -104,7 +114,16 @@ struct FixtureSite {
     }
 
     func runBuild(_ extra: [String] = []) -> (status: Int32, out: String, err: String) {
-        run(["build", "--content", path("content"), "--templates", path("templates"), "--output", path("public")] + extra)
+        run(["build", "--content", path("content")] + templatesArguments + ["--output", path("public")] + extra)
+    }
+
+    /// `--templates` naming the fixture's own templates when it has them; the built-in theme otherwise.
+    var templatesArguments: [String] { exists("templates") ? ["--templates", path("templates")] : [] }
+
+    /// Writes the built-in theme into the fixture's `templates/` with `helpsite theme eject`.
+    func ejectTheme() throws {
+        let result = run(["theme", "eject", path("templates")])
+        try #require(result.status == 0, "theme eject failed: \(result.err)")
     }
 }
 

@@ -27,7 +27,6 @@ final class ServedSite: @unchecked Sendable {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
         try FileManager.default.createDirectory(at: root.appendingPathComponent("outside"), withIntermediateDirectories: true)
         try Data("secret\n".utf8).write(to: root.appendingPathComponent("outside/secret.txt"))
         let options = ServeOptions(contentDirectory: SitePath(root.appendingPathComponent("content").path),

@@ -77,10 +77,10 @@ struct StatusDashboardOutput: OutputGenerator {
     }
 }
 
-/// `templates/assets/` copied to `assets/`.
+/// The theme's `assets/` copied to `assets/`.
 struct AssetsOutput: OutputGenerator {
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer else { return }
-        try AssetCopier.copy(from: context.options.templatesDirectory.appending("assets"), to: writer, log: &log)
+        try AssetCopier.copy(context.site.theme, to: writer)
     }
 }

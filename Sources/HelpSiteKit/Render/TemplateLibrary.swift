@@ -1,4 +1,4 @@
-/// Stage "render" setup: every `.mustache` file under `templates/` (outside `assets/`), parsed once.
+/// Stage "render" setup: every `.mustache` file of the theme (outside `assets/`), parsed once.
 /// A template is named by its file name without extension, wherever it sits (`partials/head.mustache` is `head`).
 struct TemplateLibrary: Sendable {
     static let requiredTemplates = ["page", "root", "404"]
@@ -31,59 +31,47 @@ struct TemplateLibrary: Sendable {
         return Array(Set(roots).union(["page", "404", "home"].filter { sources[$0] != nil })).sorted()
     }
 
-    static func load(from directory: SitePath) throws -> TemplateLibrary {
+    static func load(from theme: Theme) throws -> TemplateLibrary {
         var log = DiagnosticLog()
-        guard FileSystem.targetKind(of: directory.path) == .directory else {
-            throw BuildFailure([.error(.render, FileLocation(file: directory.display), "templates folder not found")])
-        }
         var parsed: [String: TemplateCompiler.Source] = [:]
-        var sources: [String: (SitePath, String)] = [:]
+        var sources: [String: (display: String, text: String)] = [:]
         /// Templates that exist but could not be read or parsed: already reported, so not "missing" too.
         var broken: Set<String> = []
-        var pending: [SitePath] = [directory]
-        while let folder = pending.popLast() {
-            for name in (try? FileSystem.entries(of: folder.path)) ?? [] where !name.hasPrefix(".") {
-                let path = folder.appending(name)
-                if FileSystem.kind(of: path.path) == .directory {
-                    if !(folder == directory && name == "assets") { pending.append(path) }
-                    continue
-                }
-                guard name.hasSuffix(".mustache") else { continue }
-                let templateName = String(name.dropLast(".mustache".count))
-                let text: String
-                do { text = try TextFile.read(path, stage: .render).text } catch {
-                    log.append(error.diagnostic)
-                    broken.insert(templateName)
-                    continue
-                }
-                if let existing = sources[templateName] {
-                    log.append(.error(.render, FileLocation(file: path.display), "template name '\(templateName)' is also used by \(existing.0.display)"))
-                    continue
-                }
-                do {
-                    parsed[templateName] = TemplateCompiler.Source(nodes: try TemplateParser.parse(text), file: path.display)
-                    sources[templateName] = (path, text)
-                } catch {
-                    broken.insert(templateName)
-                    log.append(.error(.render, FileLocation(file: path.display, line: error.position.line, column: error.position.column),
-                                      "template syntax error: \(error.message)"))
-                }
+        for file in theme.templates {
+            guard let templateName = file.templateName else { continue }
+            let text: String
+            do { text = try file.text(stage: .render) } catch {
+                log.append(error.diagnostic)
+                broken.insert(templateName)
+                continue
+            }
+            if let existing = sources[templateName] {
+                log.append(.error(.render, FileLocation(file: file.display), "template name '\(templateName)' is also used by \(existing.display)"))
+                continue
+            }
+            do {
+                parsed[templateName] = TemplateCompiler.Source(nodes: try TemplateParser.parse(text), file: file.display)
+                sources[templateName] = (file.display, text)
+            } catch {
+                broken.insert(templateName)
+                log.append(.error(.render, FileLocation(file: file.display, line: error.position.line, column: error.position.column),
+                                  "template syntax error: \(error.message)"))
             }
         }
         for required in requiredTemplates where parsed[required] == nil && !broken.contains(required) {
-            log.append(.error(.render, FileLocation(file: directory.display), "missing template \(required).mustache"))
+            log.append(.error(.render, nil, "missing template \(required).mustache"))
         }
-        for (name, (path, text)) in sources.sorted(by: { $0.key < $1.key }) {
+        for (name, (display, text)) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in PartialReferences.find(in: text) where parsed[reference.name] == nil && !broken.contains(reference.name) {
-                log.append(.error(.render, FileLocation(file: path.display, line: reference.line, column: reference.column),
+                log.append(.error(.render, FileLocation(file: display, line: reference.line, column: reference.column),
                                   "template '\(name)' includes partial '\(reference.name)', which does not exist" + Suggestions.didYouMean(reference.name, in: sources.keys.sorted())))
             }
         }
         try log.checkpoint()
         var references: [String: FileLocation] = [:]
-        for (_, (path, text)) in sources.sorted(by: { $0.key < $1.key }) {
+        for (_, (display, text)) in sources.sorted(by: { $0.key < $1.key }) {
             for (key, line, column) in StringReferences.find(in: text) where references[key] == nil {
-                references[key] = FileLocation(file: path.display, line: line, column: column)
+                references[key] = FileLocation(file: display, line: line, column: column)
             }
         }
         return TemplateLibrary(sources: parsed, stringReferences: references.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
