@@ -69,6 +69,24 @@ struct SiteOptions: ParsableArguments {
 
 extension DiagnosticStyle: ExpressibleByArgument {}
 
+struct ProgressOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print only warnings and errors: no progress and no summary line.")
+    var quiet = false
+
+    /// Pages rendered of the total, on one rewritten line, only when stdout is a terminal and not --quiet.
+    func progress() -> BuildProgress? {
+        guard !quiet, isatty(STDOUT_FILENO) != 0 else { return nil }
+        return BuildProgress { done, total in
+            FileHandle.standardOutput.write(Data("\r\u{1B}[2KRendering pages: \(done) of \(total)".utf8))
+        }
+    }
+
+    /// Clears the progress line before the summary.
+    func finish(_ progress: BuildProgress?) {
+        if progress?.end() == true { FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}
+
 /// A command that reports through `OutputStreams` and returns its exit status.
 protocol RunnableCommand: ParsableCommand {
     func execute(output: OutputStreams) -> Int32
@@ -85,7 +103,7 @@ extension RunnableCommand {
         do {
             return try body()
         } catch let failure as BuildFailure {
-            for diagnostic in failure.diagnostics { streams.err(DiagnosticFormatter.format(diagnostic, style: style)) }
+            for line in DiagnosticFormatter.format(failure.diagnostics, style: style) { streams.err(line) }
             return 1
         } catch let single as DiagnosticError {
             streams.err(DiagnosticFormatter.format(single.diagnostic, style: style))
@@ -126,17 +144,23 @@ struct BuildCommand: RunnableCommand {
     @Option(help: "Keep rendered pages and their fingerprints in this folder; the next build renders only what changed.")
     var cache: String?
 
+    @OptionGroup var display: ProgressOptions
+
     func execute(output streams: OutputStreams) -> Int32 {
         let started = ContinuousClock.now
         var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    outputDirectory: SitePath(output), baseURL: baseURL, strict: policy.strict, failUnder: policy.failUnder)
         options.cacheDirectory = cache.map(SitePath.init)
         options.templatesRequired = site.templates != nil
+        options.progress = display.progress()
         let status = reporting(site.diagnostics, streams) {
+            defer { display.finish(options.progress) }
             let report = try SiteBuilder(options: options).build()
+            display.finish(options.progress)
             for note in report.notes { streams.err("note: " + note) }
             if cache != nil { streams.err("note: \(report.cachedPages) of \(report.pageCount) pages from the cache") }
-            Summary.print(report, action: "Built", started: started, destination: " → \(output)", style: site.diagnostics, to: streams)
+            Summary.print(report, action: "Built", started: started, destination: " → \(output)", style: site.diagnostics,
+                          quiet: display.quiet, to: streams)
             return 0
         }
         if status == 1 { streams.err("Build failed; \(output) was left as it was.") }
@@ -152,15 +176,20 @@ struct CheckCommand: RunnableCommand {
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var display: ProgressOptions
 
     func execute(output streams: OutputStreams) -> Int32 {
         let started = ContinuousClock.now
         var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    strict: policy.strict, failUnder: policy.failUnder)
         options.templatesRequired = site.templates != nil
+        options.progress = display.progress()
         return reporting(site.diagnostics, streams) {
+            defer { display.finish(options.progress) }
             let report = try SiteBuilder(options: options).check()
-            Summary.print(report, action: "Checked", started: started, destination: "", style: site.diagnostics, to: streams)
+            display.finish(options.progress)
+            Summary.print(report, action: "Checked", started: started, destination: "", style: site.diagnostics,
+                          quiet: display.quiet, to: streams)
             return 0
         }
     }
@@ -168,8 +197,9 @@ struct CheckCommand: RunnableCommand {
 
 enum Summary {
     static func print(_ report: BuildReport, action: String, started: ContinuousClock.Instant, destination: String,
-                      style: DiagnosticStyle, to streams: OutputStreams) {
-        for warning in report.warnings { streams.err(DiagnosticFormatter.format(warning, style: style)) }
+                      style: DiagnosticStyle, quiet: Bool = false, to streams: OutputStreams) {
+        for line in DiagnosticFormatter.format(report.warnings, style: style) { streams.err(line) }
+        if quiet { return }
         let elapsed = ContinuousClock.now - started
         let perLanguage = report.pagesPerLanguage.map { "\($0.language) \($0.pages)" }.joined(separator: ", ")
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000

@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var today: Date?
     /// `--cache`: where rendered pages and their fingerprints are kept between builds.
     public var cacheDirectory: SitePath?
+    /// Told of every rendered page; the CLI shows it on a terminal.
+    public var progress: BuildProgress?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {

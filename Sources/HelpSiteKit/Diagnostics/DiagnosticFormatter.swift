@@ -6,10 +6,20 @@ public enum DiagnosticStyle: String, Sendable, CaseIterable {
 }
 
 public enum DiagnosticFormatter {
+    /// Plain diagnostics with a position are followed by their source line and a caret; see `SourceSnippet`.
+    public static func format(_ diagnostics: [Diagnostic], style: DiagnosticStyle) -> [String] {
+        let reader = SourceReader()
+        return diagnostics.map { format($0, style: style, reader: reader) }
+    }
+
     public static func format(_ diagnostic: Diagnostic, style: DiagnosticStyle) -> String {
+        format(diagnostic, style: style, reader: SourceReader())
+    }
+
+    static func format(_ diagnostic: Diagnostic, style: DiagnosticStyle, reader: SourceReader) -> String {
         switch style {
         case .plain:
-            return diagnostic.description
+            return ([diagnostic.description] + SourceSnippet.lines(for: diagnostic, reader: reader)).joined(separator: "\n")
         case .github:
             var properties: [String] = []
             if let file = diagnostic.file { properties.append("file=\(escapeProperty(file))") }

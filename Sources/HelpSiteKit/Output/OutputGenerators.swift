@@ -29,7 +29,8 @@ struct PagesOutput: OutputGenerator {
         let cache = context.cache.map { cache in
             ParallelRenderer.Cache(store: cache, fingerprint: CacheFingerprints.page(siteFingerprint: cache.siteFingerprint, views: context.engine.views))
         }
-        log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: renderer, into: writer, workers: context.options.workers, cache: cache))
+        log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: renderer, into: writer, workers: context.options.workers, cache: cache,
+                                                           progress: context.options.progress))
         try log.checkpoint()
     }
 }

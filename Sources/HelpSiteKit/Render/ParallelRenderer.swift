@@ -10,7 +10,8 @@ enum ParallelRenderer {
     }
 
     static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter?, workers requested: Int? = nil,
-                          cache: Cache? = nil) throws -> [Diagnostic] {
+                          cache: Cache? = nil, progress: BuildProgress? = nil) throws -> [Diagnostic] {
+        progress?.begin(total: pages.count)
         let results = ParallelMap.Slots(count: pages.count, initial: PageResult())
         defer { results.free() }
         let workers = max(1, min(requested ?? ProcessInfo.processInfo.activeProcessorCount, pages.count))
@@ -19,6 +20,7 @@ enum ParallelRenderer {
             while index < pages.count {
                 defer { index += workers }
                 let page = pages[index]
+                defer { progress?.advance() }
                 let fingerprint = cache?.fingerprint(page)
                 if let cache, let writer, let fingerprint, let hit = cache.store.lookup(page.outputPath, fingerprint: fingerprint) {
                     do {

@@ -1,0 +1,69 @@
+/// The source line a diagnostic points at, with a caret under its column, as compilers print it:
+///
+///     content/nb/a.md:3:7: error: unknown key 'bad' in front matter
+///      3 | bad: [1
+///        |       ^
+///
+/// Columns count Unicode scalars. Tabs are shown as four spaces and other control characters as `�`, so
+/// the caret lines up and nothing a terminal would act on is printed; long lines are cut around the column.
+struct SourceSnippet {
+    static let widthLimit = 100
+
+    /// The lines to print under the diagnostic, or none when its file or line cannot be read.
+    static func lines(for diagnostic: Diagnostic, reader: SourceReader) -> [String] {
+        guard let file = diagnostic.file, let lineNumber = diagnostic.line, lineNumber >= 1,
+              let text = reader.line(lineNumber, of: file) else { return [] }
+        var scalars = Array(text.unicodeScalars)
+        var caretColumn = max(1, min(diagnostic.column ?? 1, scalars.count + 1))
+        if scalars.count > widthLimit {
+            let start = max(0, min(caretColumn - 1 - widthLimit / 2, scalars.count - widthLimit))
+            let end = min(scalars.count, start + widthLimit)
+            let cut = Array(scalars[start..<end])
+            caretColumn = caretColumn - start + (start > 0 ? 1 : 0)
+            scalars = (start > 0 ? ["…"] : []) + cut + (end < scalars.count ? ["…"] : [])
+        }
+        var shown = ""
+        var pad = ""
+        for (index, scalar) in scalars.enumerated() {
+            let visible: String
+            switch scalar {
+            case "\t": visible = "    "
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): visible = "\u{FFFD}"
+            default: visible = String(scalar)
+            }
+            shown += visible
+            if index < caretColumn - 1 { pad += scalar == "\t" ? "    " : " " }
+        }
+        let gutter = String(lineNumber)
+        let blank = String(repeating: " ", count: gutter.count)
+        var result = [" \(gutter) | \(shown)"]
+        if diagnostic.column != nil { result.append(" \(blank) | \(pad)^") }
+        return result
+    }
+}
+
+/// Reads source lines for snippets, each file once.
+final class SourceReader {
+    private var files: [String: [Substring]] = [:]
+
+    func line(_ number: Int, of file: String) -> String? {
+        if files[file] == nil { files[file] = load(file) }
+        guard let lines = files[file], number <= lines.count else { return nil }
+        return String(lines[number - 1])
+    }
+
+    private func load(_ file: String) -> [Substring] {
+        let bytes: [UInt8]
+        if file.hasPrefix(Theme.builtInPrefix + "/") {
+            let path = String(file.dropFirst(Theme.builtInPrefix.count + 1))
+            guard let builtIn = Theme.builtIn.first(where: { $0.relativePath == path }) else { return [] }
+            bytes = builtIn.bytes
+        } else {
+            guard FileSystem.targetKind(of: file) == .file, let read = try? FileSystem.readBytes(file, limit: 16 << 20) else { return [] }
+            bytes = read
+        }
+        var text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+        if text.contains("\r") { text = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n") }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+}
