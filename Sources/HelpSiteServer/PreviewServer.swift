@@ -41,10 +41,23 @@ actor PreviewSession {
         self.log = log
     }
 
-    func initialBuild() async -> LiveSite.Outcome {
-        let outcome = site.rebuildAll()
-        await report(outcome, started: .now, files: [])
-        return outcome
+    /// Reads the site, so pages can be rendered on request before the first full build is written.
+    func initialLoad() async -> PreviewRenderer? {
+        if case .failed = site.load() { return nil }
+        return site.preview
+    }
+
+    /// The first full build, after `initialLoad`; prints how long it took.
+    func initialBuild() async {
+        let started = ContinuousClock.now
+        let outcome = site.buildLoaded()
+        await report(outcome, started: started, files: [])
+        if case .rebuilt = outcome { log("Built the whole site in \(Self.milliseconds(since: started)) ms.") }
+    }
+
+    static func milliseconds(since started: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - started
+        return String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }
 
     func languageHomes() -> [String] {
@@ -58,13 +71,12 @@ actor PreviewSession {
     }
 
     private func report(_ outcome: LiveSite.Outcome, started: ContinuousClock.Instant, files: [String]) async {
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let milliseconds = Self.milliseconds(since: started)
         switch outcome {
         case let .rebuilt(paths, full):
             await hub.publish(.reload(paths))
             if !files.isEmpty {
-                log("Rebuilt \(full ? "the whole site" : "\(paths.count) page\(paths.count == 1 ? "" : "s")") in \(String(format: "%.1f", milliseconds)) ms")
+                log("Rebuilt \(full ? "the whole site" : "\(paths.count) page\(paths.count == 1 ? "" : "s")") in \(milliseconds) ms")
             }
         case let .failed(diagnostics):
             for diagnostic in diagnostics { log(diagnostic.description) }
@@ -90,12 +102,15 @@ public struct PreviewServer: Sendable {
         public let outputDirectory: SitePath
         public let languageHomes: [String]
         let task: Task<Void, Error>
+        /// The first full build; stopping waits for it, so it never writes into a folder being removed.
+        let firstBuild: Task<Void, Never>
         let watcher: FileWatcher
         let hub: LiveReloadHub
         let removesOutput: Bool
 
         init(port: Int, host: String, outputDirectory: SitePath, languageHomes: [String], task: Task<Void, Error>,
-             watcher: FileWatcher, hub: LiveReloadHub, removesOutput: Bool) {
+             firstBuild: Task<Void, Never>, watcher: FileWatcher, hub: LiveReloadHub, removesOutput: Bool) {
+            self.firstBuild = firstBuild
             self.port = port
             self.host = host
             self.outputDirectory = outputDirectory
@@ -108,7 +123,11 @@ public struct PreviewServer: Sendable {
 
         public var baseURL: String { "http://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
 
+        /// Waits until the first full build is in the output folder.
+        public func firstBuildFinished() async { await firstBuild.value }
+
         public func stop() async {
+            await firstBuild.value
             watcher.stop()
             await hub.finishAll()
             task.cancel()
@@ -119,6 +138,7 @@ public struct PreviewServer: Sendable {
         /// Waits until the server stops (Ctrl-C), then cleans up.
         public func wait() async {
             _ = try? await task.value
+            await firstBuild.value
             watcher.stop()
             if removesOutput { try? FileManager.default.removeItem(atPath: outputDirectory.parent.path) }
         }
@@ -136,7 +156,8 @@ public struct PreviewServer: Sendable {
         build.templatesRequired = options.templatesRequired
         let hub = LiveReloadHub()
         let session = PreviewSession(options: build, hub: hub, log: log)
-        _ = await session.initialBuild()
+        // Pages are rendered on request until the first full build is written, then served from the output.
+        let onDemand = OnDemandPages(await session.initialLoad())
         let homes = await session.languageHomes()
 
         let hosts = Self.allowedHosts(host: options.host, port: port)
@@ -158,20 +179,26 @@ public struct PreviewServer: Sendable {
                                 try await writer.finish(nil)
                             })
         }
+        router.add(middleware: onDemand)
         router.add(middleware: FileMiddleware(output.path, cacheControl: CacheControl([(MediaType.textHtml, [.noCache])]),
                                               searchForIndexHtml: true, logger: Self.quietLogger))
         let application = Application(router: router, configuration: .init(address: .hostname(options.host, port: port), serverName: "helpsite"),
                                       logger: Self.quietLogger)
         let task = Task { try await application.runService() }
+        let firstBuild = Task {
+            await session.initialBuild()
+            onDemand.stop()
+        }
 
         let watcher = FileWatcher(roots: [options.contentDirectory.path, options.templatesDirectory.path])
         let changes = watcher.changes()
         Task {
+            await firstBuild.value
             for await files in changes { await session.apply(files) }
         }
         try await Self.waitUntilListening(host: options.host, port: port)
         return Running(port: port, host: options.host, outputDirectory: output, languageHomes: homes, task: task,
-                       watcher: watcher, hub: hub, removesOutput: temporary)
+                       firstBuild: firstBuild, watcher: watcher, hub: hub, removesOutput: temporary)
     }
 
     static func allowedHosts(host: String, port: Int) -> [String] {

@@ -18,6 +18,31 @@ import Testing
         return LiveSite(options: options)
     }
 
+    /// `serve` answers from `PreviewRenderer` before its first build is written: every file it can render on
+    /// request must be the file the build writes, byte for byte.
+    @Test func pagesRenderedOnRequestEqualTheBuiltFiles() throws {
+        let site = try FixtureSite(Self.files, config: Self.config)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let preview = live(site)
+        #expect(preview.load() == .rebuilt(paths: ["*"], full: true))
+        let renderer = try #require(preview.preview)
+        #expect(!site.exists("preview"), "loading writes nothing")
+        #expect(preview.buildLoaded() == .rebuilt(paths: ["*"], full: true))
+        let built = try site.snapshot("preview")
+        var answered = 0
+        for (file, bytes) in built where file.hasSuffix(".html") || file.hasPrefix("assets/") {
+            let requested = file.hasSuffix("/index.html") ? "/" + file.dropLast("index.html".count) : "/" + file
+            let served = try #require(renderer.file(at: String(requested)), "\(requested)")
+            #expect(Data(served.bytes) == bytes, "\(requested)")
+            answered += 1
+        }
+        #expect(answered == built.keys.filter { $0.hasSuffix(".html") || $0.hasPrefix("assets/") }.count)
+        #expect(renderer.file(at: "/nb/klage")?.bytes == renderer.file(at: "/nb/klage/")?.bytes)
+        #expect(renderer.file(at: "/assets/site.css")?.contentType == "text/css; charset=utf-8")
+        #expect(renderer.file(at: "/nb/no-such-page/") == nil)
+        #expect(renderer.file(at: "/sitemap.xml") == nil, "left to the built files")
+    }
+
     @Test func bodyEditRerendersThePageItsFallbacksAndTranslations() throws {
         let site = try FixtureSite(Self.files, config: Self.config)
         let preview = live(site)

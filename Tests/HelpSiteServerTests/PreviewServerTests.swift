@@ -32,6 +32,7 @@ final class ServedSite: @unchecked Sendable {
         let options = ServeOptions(contentDirectory: SitePath(root.appendingPathComponent("content").path),
                                    templatesDirectory: SitePath(root.appendingPathComponent("templates").path), port: 0)
         let running = try await PreviewServer(options: options).start(log: { _ in })
+        await running.firstBuildFinished()
         return ServedSite(root: root, running: running)
     }
 

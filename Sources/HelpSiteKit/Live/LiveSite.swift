@@ -22,12 +22,40 @@ public final class LiveSite {
     /// A full build into the output folder.
     @discardableResult
     public func rebuildAll() -> Outcome {
-        do {
-            let builder = SiteBuilder(options: options)
-            let loaded = try builder.load()
-            _ = try builder.build(loaded)
+        if case .failed(let diagnostics) = load() { return .failed(diagnostics) }
+        return buildLoaded()
+    }
+
+    /// Reads the site without writing anything; `preview` then renders any page on request.
+    @discardableResult
+    public func load() -> Outcome {
+        site = nil
+        engine = nil
+        return attempt {
+            let loaded = try SiteBuilder(options: options).load()
             site = loaded
             engine = RenderEngine(index: loaded.index, strings: loaded.strings, templates: loaded.compiled, injectedHTML: options.injectedHTML)
+        }
+    }
+
+    /// The full build of the site `load` read.
+    @discardableResult
+    public func buildLoaded() -> Outcome {
+        guard let site else { return rebuildAll() }
+        let outcome = attempt { _ = try SiteBuilder(options: options).build(site) }
+        if case .failed = outcome { self.site = nil }
+        return outcome
+    }
+
+    /// Renders pages of the loaded site on request, with the same bytes the build writes.
+    public var preview: PreviewRenderer? {
+        guard let site, let engine else { return nil }
+        return PreviewRenderer(site: site, engine: engine)
+    }
+
+    private func attempt(_ body: () throws -> Void) -> Outcome {
+        do {
+            try body()
             return .rebuilt(paths: ["*"], full: true)
         } catch let failure as BuildFailure {
             return .failed(failure.diagnostics.filter { $0.severity == .error })
