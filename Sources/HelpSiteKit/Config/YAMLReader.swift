@@ -16,8 +16,10 @@ struct YAMLReader {
                                          "YAML anchors and aliases (&name, *name) are not allowed here; write the value out"))
         }
         do {
-            // An explicit encoding: the default one reads the environment on every call.
-            return try Yams.compose(yaml: text, .default, .default, .utf8)
+            // An explicit encoding: the default one reads the environment on every call. The basic resolver:
+            // values are read by what the code asks for (`node.int`, `node.string`), never by an implicit tag, so
+            // the default resolver's regular expressions on every scalar would buy nothing.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error, in: text))
         } catch {
