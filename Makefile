@@ -14,8 +14,10 @@ build: deps
 site: build
 	$(HELPSITE) build
 
+# After the Swift tests, the PO and XLIFF exports are checked by GNU gettext and translate-toolkit (installed if missing).
 test: deps
 	$(SWIFT) test
+	scripts/check-translation-files
 
 # The built site checked by the Nu HTML Checker, axe-core, Selenium, nginx and linkchecker (see README, "Site checks").
 check-site: site

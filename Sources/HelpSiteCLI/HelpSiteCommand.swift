@@ -10,7 +10,8 @@ public struct HelpSiteCommand: ParsableCommand {
         abstract: "Builds a static multilingual help centre from content/<language>/*.md.",
         version: HelpSiteVersion.current,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self, StampCommand.self,
-                      InitCommand.self, NewCommand.self, TranslateCommand.self, ThemeCommand.self],
+                      InitCommand.self, NewCommand.self, TranslateCommand.self, ThemeCommand.self,
+                      ExportCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

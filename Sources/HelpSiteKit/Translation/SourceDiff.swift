@@ -34,37 +34,17 @@ public struct SourceDiff {
             return .unavailable("the source page \(located.sourcePath.display) does not exist any more")
         }
         if SourceHash.of(current) == stamped { return .unchanged }
-        guard let top = git(["rev-parse", "--show-toplevel"], in: located.sourcePath.parent.path)?.trimmingSpacesAndNewlines(), !top.isEmpty else {
-            return .unavailable("git is not installed or \(contentDirectory.display) is not in a git repository, so the stamped version cannot be looked up")
-        }
-        guard let absoluteSource = located.sourcePath.resolved, absoluteSource.hasPrefix(top + "/") else {
-            return .unavailable("the source page is outside the git repository at \(top)")
-        }
-        let inRepository = String(absoluteSource.dropFirst(top.count + 1))
-        let commits = git(["log", "--format=%H", "--", inRepository], in: top)?.split(separator: "\n").map(String.init) ?? []
-        for commit in commits {
-            guard let old = git(["show", "\(commit):\(inRepository)"], in: top) else { continue }
+        let lookup = GitHistory.version(of: located.sourcePath) { text in
             var ignored = DiagnosticLog()
-            guard let page = loader.parsePage(text: old.replacingAll("\r\n", with: "\n"), language: config.defaultLanguage.code,
-                                              relativePath: located.relativePath, path: located.sourcePath, log: &ignored),
-                  SourceHash.of(page) == stamped else { continue }
-            let text = git(["diff", "--no-color", commit, "--", inRepository], in: top) ?? ""
-            return .diff(commit: commit, text: text)
+            return loader.parsePage(text: text, language: config.defaultLanguage.code, relativePath: located.relativePath,
+                                    path: located.sourcePath, log: &ignored).map(SourceHash.of) == stamped
         }
-        return .unavailable("no committed version of \(located.sourcePath.display) has the stamped hash \(stamped); it may have been stamped from uncommitted text")
-    }
-
-    private func git(_ arguments: [String], in directory: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        switch lookup {
+        case let .found(commit, _, inRepository, top):
+            let text = GitHistory.git(["diff", "--no-color", commit, "--", inRepository], in: top) ?? ""
+            return .diff(commit: commit, text: text)
+        case .unavailable(let reason):
+            return .unavailable(reason.replacingAll("the stamped hash", with: "the stamped hash \(stamped)"))
+        }
     }
 }

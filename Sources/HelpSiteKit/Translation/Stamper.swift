@@ -55,17 +55,24 @@ public struct Stamper {
             throw DiagnosticError(log.diagnostics.first ?? .error(.parse, FileLocation(file: located.sourcePath.display), "cannot read the source page"))
         }
         let hash = SourceHash.of(source)
+        try SourceSnapshots(contentDirectory: contentDirectory, config: config).record(sourceBytes(located), page: source.id, hash: hash)
         let original: [UInt8]
         do { original = try FileSystem.readBytes(located.path.path) } catch {
             throw DiagnosticError(.error(.discover, FileLocation(file: located.path.display), "\(error)"))
         }
         let updated = Self.stamped(original, hash: hash)
         if updated != original {
-            do { try Self.replace(located.path.path, with: updated) } catch {
+            do { try AtomicFile.replace(located.path.path, with: updated) } catch {
                 throw DiagnosticError(.error(.write, FileLocation(file: located.path.display), "\(error)"))
             }
         }
         return Result(file: located.path.display, hash: hash, changed: updated != original)
+    }
+
+    private func sourceBytes(_ located: Located) throws(DiagnosticError) -> [UInt8] {
+        do { return try FileSystem.readBytes(located.sourcePath.path) } catch {
+            throw DiagnosticError(.error(.parse, FileLocation(file: located.sourcePath.display), "\(error)"))
+        }
     }
 
     /// The file's bytes with `source: <hash>` set in its front matter, every other byte kept.
@@ -102,14 +109,5 @@ public struct Stamper {
 
     private static func containsCRLF(_ bytes: [UInt8]) -> Bool {
         zip(bytes, bytes.dropFirst()).contains { $0 == 13 && $1 == 10 }
-    }
-
-    /// Writes beside the file and renames over it, so an interrupted stamp never leaves half a page.
-    private static func replace(_ path: String, with bytes: [UInt8]) throws {
-        let temporary = path + ".helpsite-stamp-\(getpid())"
-        try FileSystem.write(bytes, to: temporary)
-        var info = stat()
-        if stat(path, &info) == 0 { chmod(temporary, info.st_mode & 0o7777) }
-        try FileSystem.rename(temporary, to: path)
     }
 }

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import HelpSiteKit
+
+/// `helpsite import`: writes translated PO or XLIFF files back into the pages; a file with any error writes nothing.
+struct ImportCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Writes the translations in PO or XLIFF files into the pages, stamping pages that are fully translated."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Refuse files for any other language.")
+    var language: String?
+
+    @Argument(help: "PO (.po) or XLIFF (.xlf, .xliff) files written by helpsite export and translated.")
+    var files: [String]
+
+    func execute(output streams: OutputStreams) -> Int32 {
+        reporting(site.diagnostics, streams) {
+            let content = SitePath(site.content)
+            let config = try SiteConfigLoader(contentDirectory: content).load()
+            let importer = TranslationImporter(contentDirectory: content, config: config)
+            var failed = false
+            for file in files {
+                do {
+                    let result = try importer.importFile(SitePath(file), language: language)
+                    for page in result.pages {
+                        var state = page.changed ? "written" : "unchanged"
+                        if page.rebuilt { state += ", rebuilt in the source page's layout" }
+                        state += page.stamped.map { ", stamped source: \($0)" } ?? ", \(page.unfinished) unit\(page.unfinished == 1 ? "" : "s") untranslated or fuzzy (not stamped)"
+                        streams.out("\(page.file): \(state)")
+                    }
+                } catch let failure as BuildFailure {
+                    for diagnostic in failure.diagnostics { streams.err(DiagnosticFormatter.format(diagnostic, style: site.diagnostics)) }
+                    streams.err("\(file): nothing written")
+                    failed = true
+                } catch let single as DiagnosticError {
+                    streams.err(DiagnosticFormatter.format(single.diagnostic, style: site.diagnostics))
+                    streams.err("\(file): nothing written")
+                    failed = true
+                }
+            }
+            return failed ? 1 : 0
+        }
+    }
+}
