@@ -257,7 +257,8 @@ struct StatusCommand: RunnableCommand {
                 return 0
             }
             let loaded = try ContentLoader(contentDirectory: content, config: config).load(releasingBodies: true)
-            let status = TranslationStatus(config: config, pages: loaded.pages, only: language)
+            var status = TranslationStatus(config: config, pages: loaded.pages, only: language)
+            status.noteMinorEdits(SourceSnapshots(contentDirectory: content, config: config))
             switch format {
             case .text: streams.out(StatusFormatter.text(status))
             case .json: streams.out(StatusFormatter.json(status))
@@ -283,13 +284,30 @@ struct StampCommand: RunnableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Argument(help: "Translation files, e.g. content/de/arn.md.")
+    @Flag(help: "The source pages given changed only in ways that need no retranslation (a typo, a link fix): translations up to date with the previous version become up to date with this one.")
+    var minor = false
+
+    @Argument(help: "Translation files, e.g. content/de/arn.md; with --minor, source pages, e.g. content/nb/arn.md.")
     var files: [String]
 
     func execute(output streams: OutputStreams) -> Int32 {
         reporting(site.diagnostics, streams) {
             let content = SitePath(site.content)
-            try Self.stamp(files, content: content, config: try SiteConfigLoader(contentDirectory: content).load(), report: streams.out)
+            let config = try SiteConfigLoader(contentDirectory: content).load()
+            guard minor else {
+                try Self.stamp(files, content: content, config: config, report: streams.out)
+                return 0
+            }
+            for file in files {
+                let result = try MinorEdit(contentDirectory: content, config: config).apply(file)
+                if result.previous == result.current {
+                    streams.out("\(file): unchanged since version \(result.current); nothing to do")
+                } else {
+                    streams.out("\(file): version \(result.current) recorded as a minor edit of \(result.previous); "
+                                + "\(result.restamped.count) translation\(result.restamped.count == 1 ? "" : "s") restamped")
+                    for translation in result.restamped { streams.out("  \(translation): source: \(result.current)") }
+                }
+            }
             return 0
         }
     }

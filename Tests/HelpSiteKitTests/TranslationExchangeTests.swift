@@ -164,4 +164,24 @@ import Testing
         #expect(text.hasSuffix("---\r\n\r\nText with `kode` and <g1>not a tag</g1> and [link](index.md).\r\n\r\n- item one\r\n  continues **here**\r\n"))
         #expect(site.run(["status", "--content", content, "--language", "en"]).out.contains("en: 100% up to date"))
     }
+
+    @Test func aMinorSourceEditKeepsTranslationsUpToDateAndIsShown() throws {
+        let site = try shipped()
+        let content = site.path("content")
+        let source = try site.read("content/nb/arn.md")
+        try site.write("content/nb/arn.md", source.replacingOccurrences(of: "ARN gir ikke råd i enkeltsaker.", with: "ARN gir ikke råd i enkelsaker."))
+        #expect(site.run(["status", "--content", content, "--language", "de"]).out.contains("de: 87.5% up to date (7 up-to-date, 1 outdated)"))
+        let germanBefore = try site.read("content/de/arn.md")
+        let minor = site.run(["stamp", "--content", content, "--minor", site.path("content/nb/arn.md")])
+        #expect(minor.status == 0, "\(minor.err)")
+        #expect(minor.out.contains("recorded as a minor edit of 6f5d802e3c52; 11 translations restamped"), "\(minor.out)")
+        let status = site.run(["status", "--content", content])
+        for language in Self.translationLanguages { #expect(status.out.contains("\(language): 100% up to date"), "\(language)") }
+        #expect(status.out.contains("Minor source edits (stamp --minor, no retranslation needed):\narn: 6f5d802e3c52 → "))
+        #expect(site.run(["status", "--content", content, "--format", "json"]).out.contains("\"minorEditOf\": \"6f5d802e3c52\""))
+        let germanAfter = try site.read("content/de/arn.md")
+        #expect(germanAfter != germanBefore)
+        #expect(germanAfter.replacingOccurrences(of: "source: \(try #require(status.out.components(separatedBy: "arn: 6f5d802e3c52 → ").last?.prefix(12)))", with: "source: 6f5d802e3c52") == germanBefore)
+        #expect(site.run(["stamp", "--content", content, "--minor", site.path("content/de/arn.md")]).err.contains("--minor takes a source page"))
+    }
 }

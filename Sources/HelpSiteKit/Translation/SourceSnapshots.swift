@@ -18,21 +18,47 @@ public struct SourceSnapshots: Sendable {
         contentDirectory.appending(Self.folder).appending(page.path).appending(hash + ".md")
     }
 
-    /// Keeps the source file's bytes under its hash, once.
-    func record(_ bytes: [UInt8], page: PageID, hash: String) throws(DiagnosticError) {
+    /// Keeps the source file's bytes under its hash, once, and notes the hash as the page's latest version
+    /// (`versions`, one line per version: `<hash>`, or `<hash> minor <previous hash>` after `stamp --minor`).
+    func record(_ bytes: [UInt8], page: PageID, hash: String, minorFrom previous: String? = nil) throws(DiagnosticError) {
         let target = path(for: page, hash: hash)
-        guard !FileSystem.hasContents(target.path, equalTo: bytes) else { return }
         do {
             try FileSystem.createDirectory(target.parent.path)
-            try AtomicFile.replace(target.path, with: bytes)
+            if !FileSystem.hasContents(target.path, equalTo: bytes) { try AtomicFile.replace(target.path, with: bytes) }
+            let log = versions(of: page)
+            if log.last?.hash != hash {
+                let line = hash + (previous.map { " minor \($0)" } ?? "")
+                try AtomicFile.replace(versionsFile(page).path, with: Array((log.map(\.line) + [line]).map { $0 + "\n" }.joined().utf8))
+            }
         } catch {
             throw DiagnosticError(.error(.write, FileLocation(file: target.display), "\(error)"))
         }
     }
 
+    private func versionsFile(_ page: PageID) -> SitePath {
+        contentDirectory.appending(Self.folder).appending(page.path).appending("versions")
+    }
+
+    public struct Version: Sendable, Equatable {
+        public var hash: String
+        /// Set when `stamp --minor` recorded this version: the version it counts as equal to.
+        public var minorFrom: String?
+        var line: String { hash + (minorFrom.map { " minor \($0)" } ?? "") }
+    }
+
+    /// The page's recorded versions, oldest first.
+    public func versions(of page: PageID) -> [Version] {
+        guard let text = try? TextFile.read(versionsFile(page), stage: .parse).text else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            let words = line.split(separator: " ").map(String.init)
+            guard let hash = words.first else { return nil }
+            return Version(hash: hash, minorFrom: words.count == 3 && words[1] == "minor" ? words[2] : nil)
+        }
+    }
+
     /// Records the source page as it is now; returns its hash.
     @discardableResult
-    func recordCurrent(_ page: PageID) throws(DiagnosticError) -> String {
+    func recordCurrent(_ page: PageID, minorFrom previous: String? = nil) throws(DiagnosticError) -> String {
         let file = sourceFile(page)
         let bytes: [UInt8]
         do { bytes = try FileSystem.readBytes(file.path) } catch {
@@ -42,7 +68,7 @@ public struct SourceSnapshots: Sendable {
         guard let hash = Self.hash(ofPageText: text, file: file) else {
             throw DiagnosticError(.error(.parse, FileLocation(file: file.display), "cannot read the source page's front matter"))
         }
-        try record(bytes, page: page, hash: hash)
+        try record(bytes, page: page, hash: hash, minorFrom: previous)
         return hash
     }
 

@@ -28,6 +28,11 @@ public enum StatusFormatter {
             }.joined(separator: ", ")
             output += "\(summary.language.code): \(percent(summary.upToDatePercent)) up to date (\(details))\n"
         }
+        let minor = status.rows.filter { $0.minorEditOf != nil }
+        if !minor.isEmpty {
+            output += "\nMinor source edits (stamp --minor, no retranslation needed):\n"
+            for row in minor { output += "\(row.id.path): \(row.minorEditOf!) → \(row.sourceHash ?? "")\n" }
+        }
         return output
     }
 
@@ -54,6 +59,7 @@ public enum StatusFormatter {
             return "    {\n      \"id\": \(JSONText.quote(row.id.path)),\n"
                 + "      \"sourceFile\": " + (row.sourceFile.map { JSONText.quote($0.display) } ?? "null") + ",\n"
                 + "      \"sourceHash\": " + (row.sourceHash.map(JSONText.quote) ?? "null") + ",\n"
+                + "      \"minorEditOf\": " + (row.minorEditOf.map(JSONText.quote) ?? "null") + ",\n"
                 + "      \"translations\": {\n\(entries)\n      }\n    }"
         }.joined(separator: ",\n")
         out += "\n  ]\n}\n"

@@ -28,6 +28,8 @@ public struct TranslationStatus: Sendable {
         public var sourceHash: String?
         /// One entry per translation language, in `site.yaml` order.
         public var entries: [String: Entry]
+        /// When `stamp --minor` recorded the source's current version: the version it counts as equal to.
+        public var minorEditOf: String?
     }
 
     public struct LanguageSummary: Sendable {
@@ -43,7 +45,7 @@ public struct TranslationStatus: Sendable {
 
     public let sourceLanguage: Language
     public let languages: [Language]
-    public let rows: [Row]
+    public private(set) var rows: [Row]
     public let summaries: [LanguageSummary]
 
     /// `only` narrows the report to one translation language.
@@ -82,6 +84,15 @@ public struct TranslationStatus: Sendable {
             var counts: [State: Int] = [:]
             for row in rows { if let entry = row.entries[language.code] { counts[entry.state, default: 0] += 1 } }
             return LanguageSummary(language: language, counts: counts, total: sources.count)
+        }
+    }
+
+    /// Marks the pages whose current source version `stamp --minor` recorded.
+    public mutating func noteMinorEdits(_ snapshots: SourceSnapshots) {
+        for index in rows.indices {
+            guard let hash = rows[index].sourceHash,
+                  let version = snapshots.versions(of: rows[index].id).last(where: { $0.hash == hash }) else { continue }
+            rows[index].minorEditOf = version.minorFrom
         }
     }
 
