@@ -184,4 +184,19 @@ import Testing
         #expect(germanAfter.replacingOccurrences(of: "source: \(try #require(status.out.components(separatedBy: "arn: 6f5d802e3c52 → ").last?.prefix(12)))", with: "source: 6f5d802e3c52") == germanBefore)
         #expect(site.run(["stamp", "--content", content, "--minor", site.path("content/de/arn.md")]).err.contains("--minor takes a source page"))
     }
+
+    @Test func theOutdatedNoticeNamesTheChangedSectionsLinkedToTheSource() throws {
+        let site = try shipped()
+        let source = try site.read("content/nb/arn.md")
+        try site.write("content/nb/arn.md", source.replacingOccurrences(of: "Du trenger ikke advokat", with: "Du trenger ingen advokat")
+            .replacingOccurrences(of: "ARN gir ikke råd i enkeltsaker.", with: "ARN gir ikke råd i enkeltsaker. Ny setning."))
+        let report = try site.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let german = try site.read("public/de/arn/index.html")
+        #expect(german.contains("Geänderte Abschnitte: <a href=\"/nb/arn/#what-arn-does\" hreflang=\"nb\">Aufgaben der ARN</a>, "
+                                + "<a href=\"/nb/arn/#fee\" hreflang=\"nb\">Was kostet das?</a></p>"), "\(german)")
+        let greek = try site.read("public/el/arn/index.html")
+        #expect(greek.contains("Ενότητες που άλλαξαν: <a href=\"/nb/arn/#what-arn-does\""))
+        #expect(!(try site.read("public/de/index.html")).contains("notice--outdated"))
+    }
 }

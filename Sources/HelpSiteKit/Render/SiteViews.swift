@@ -80,7 +80,8 @@ struct SiteViews: Sendable {
                                         language: language, source: contentLanguage, sourceURL: nil)
         } else if isOutdated(page), let sourcePage {
             outdatedNotice = NoticeView(string("outdatedTranslation", in: language.code) ?? "This translation may be out of date. Read the latest version in {source}.",
-                                        language: language, source: config.defaultLanguage, sourceURL: sourcePage.href)
+                                        language: language, source: config.defaultLanguage, sourceURL: sourcePage.href,
+                                        changedSections: changedSections(of: page, source: sourcePage, rendered: rendered))
         }
         return PageView(
             title: page.title, description: page.source.frontMatter.description, url: page.href,
@@ -88,6 +89,26 @@ struct SiteViews: Sendable {
             content: rendered.html, id: page.id.path, layout: layout(for: page), headings: rendered.headings.map { HeadingView($0) },
             isHome: page.id.path == "index", isFallback: page.isFallback, contentLanguage: self.language(contentLanguage),
             fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice)
+    }
+
+    /// The source's sections changed since the translation's stamp, when the stamped version's snapshot is kept
+    /// (`content/.helpsite/sources`; builds do not search git). Each is named by the translation's heading with the
+    /// same id, else by the source's.
+    func changedSections(of page: Page, source: Page, rendered: RenderedMarkdown) -> [ChangedSectionView] {
+        guard let stamped = page.source.frontMatter.source else { return [] }
+        let file = source.source.file
+        var content = file
+        for _ in 0...page.id.segments.count { content = content.parent }
+        let snapshots = SourceSnapshots(contentDirectory: content, config: config)
+        guard let previous = snapshots.text(of: page.id, hash: stamped, searchingGit: false),
+              let current = try? TextFile.read(file, stage: .render).text else { return [] }
+        let sections = ChangedSections.between(previous: previous, current: current, file: file)
+        let translated = Dictionary(rendered.headings.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        return sections.enumerated().map { index, section in
+            let own = section.id.isEmpty ? page.title : translated[section.id]
+            return ChangedSectionView(text: own ?? section.heading, url: source.href + (section.id.isEmpty ? "" : "#" + section.id),
+                                      urlLanguage: config.defaultLanguage.code, language: own == nil ? config.defaultLanguage.code : nil, isLast: index == sections.count - 1)
+        }
     }
 
     func breadcrumbs(for page: Page) -> [BreadcrumbView] {

@@ -103,7 +103,11 @@ final class NoticeView: Sendable {
     let hasSource: Bool
     let sourceURL: String?
 
-    init(_ template: String, language: Language, source: Language, sourceURL: String?) {
+    /// For an outdated translation: the sections that changed in the source since it was stamped.
+    let changedSections: [ChangedSectionView]
+
+    init(_ template: String, language: Language, source: Language, sourceURL: String?, changedSections: [ChangedSectionView] = []) {
+        self.changedSections = changedSections
         let filled = template.replacingAll("{language}", with: language.name)
         let parts = filled.components(separatedBy: "{source}")
         text = filled.replacingAll("{source}", with: source.name)
@@ -123,6 +127,32 @@ final class NoticeView: Sendable {
         f.text("sourceName") { $0.sourceName }
         f.text("sourceLanguage") { $0.sourceLanguage }
         f.text("sourceURL") { $0.sourceURL }
+        f.flag("hasChangedSections") { !$0.changedSections.isEmpty }
+        f.list("changedSections", { ChangedSectionView.schema }) { $0.changedSections }
+    }
+}
+
+/// A changed section in an outdated notice: the translation's own heading for it (or the source's, with its
+/// language, when the translation has no such section yet), linked to that section of the source page.
+final class ChangedSectionView: Sendable {
+    let text, url, urlLanguage: String
+    let language: String?
+    let isLast: Bool
+
+    init(text: String, url: String, urlLanguage: String, language: String?, isLast: Bool) {
+        self.text = text
+        self.url = url
+        self.urlLanguage = urlLanguage
+        self.language = language
+        self.isLast = isLast
+    }
+
+    static let schema = ViewSchema.of(ChangedSectionView.self, name: "changedSection") { f in
+        f.text("text") { $0.text }
+        f.text("url") { $0.url }
+        f.text("urlLanguage") { $0.urlLanguage }
+        f.text("language") { $0.language }
+        f.flag("isLast") { $0.isLast }
     }
 }
 

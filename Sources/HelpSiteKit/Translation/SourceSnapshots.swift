@@ -77,9 +77,10 @@ public struct SourceSnapshots: Sendable {
     }
 
     /// The source page's text (LF line endings) at the version with `hash`: the snapshot, else git history.
-    func text(of page: PageID, hash: String) -> String? {
+    func text(of page: PageID, hash: String, searchingGit: Bool = true) -> String? {
         let snapshot = path(for: page, hash: hash)
         if FileSystem.exists(snapshot.path), let text = try? TextFile.read(snapshot, stage: .parse).text { return text }
+        guard searchingGit else { return nil }
         let file = sourceFile(page)
         guard FileSystem.exists(file.path) else { return nil }
         if case .found(_, let text, _, _) = GitHistory.version(of: file, matching: { Self.hash(ofPageText: $0, file: file) == hash }) {

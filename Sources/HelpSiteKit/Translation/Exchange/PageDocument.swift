@@ -59,6 +59,8 @@ struct PageDocument: Sendable {
     var units: [PageUnit]
     /// The structure of the body, block for block (see `TranslatableBlocks.shapes`).
     var shapes: [String]
+    var body: String
+    var bodyStartLine: Int
 
     static func read(_ path: SitePath, stage: BuildStage) throws(DiagnosticError) -> PageDocument {
         let bytes: [UInt8]
@@ -103,7 +105,7 @@ struct PageDocument: Sendable {
                                   continuation: block.continuation, range: range))
         }
         return PageDocument(path: path, hasBOM: hasBOM, usesCRLF: usesCRLF, text: text, frontMatter: frontMatter,
-                            units: units, shapes: segments.shapes)
+                            units: units, shapes: segments.shapes, body: String(split.body), bodyStartLine: split.bodyStartLine)
     }
 
     static func hash(_ markdown: String) -> String {
