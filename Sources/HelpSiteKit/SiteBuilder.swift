@@ -139,7 +139,10 @@ public struct SiteBuilder {
     /// Everything `build` validates, without writing anything.
     public func check() throws -> BuildReport {
         let site = try load()
-        let report = try render(site, into: nil)
+        var report = try render(site, into: nil)
+        if let glossary = try GlossaryLoader(contentDirectory: options.contentDirectory, config: site.config).load() {
+            report.warnings += GlossaryChecker(glossary: glossary, config: site.config).warnings(for: site.pages)
+        }
         try enforcePolicies(report, site: site)
         return report
     }
