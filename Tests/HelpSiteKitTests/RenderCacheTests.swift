@@ -65,6 +65,17 @@ import Testing
         }
     }
 
+    /// The outdated notice names the changed sections from the stamped version's snapshot: a snapshot that
+    /// appears or goes away changes the notice, with nothing else changed.
+    @Test func sourceSnapshotsAreInputsOfTheOutdatedNotice() throws {
+        let site = try FixtureSite(Self.files)
+        #expect(site.run(["stamp", "--content", site.path("content"), site.path("content/en/klage.md")]).status == 0)
+        try site.write("content/nb/klage.md", "---\ntitle: Klage\norder: 1\n---\n## Frister {#frister}\n\nNy tekst.\n\n::: contact arn\n")
+        _ = try rebuild(site)
+        try FileManager.default.removeItem(atPath: site.path("content/.helpsite"))
+        _ = try rebuild(site)
+    }
+
     @Test func bodyEditRendersOnlyWhatDependsOnIt() throws {
         let site = try FixtureSite(Self.files)
         _ = try rebuild(site)

@@ -3,7 +3,7 @@ import Foundation
 /// What a page's output depends on, as fingerprints for `build --cache`.
 enum CacheFingerprints {
     /// Everything every page shows or is rendered with: this helpsite binary, the settings, `site.yaml`,
-    /// `facts.yaml`, every `strings.yaml`, every template, and the index (every page's URL, title, order and layout,
+    /// `facts.yaml`, every `strings.yaml`, every template, the source snapshots that exist, and the index (every page's URL, title, order and layout,
     /// which navigation, breadcrumbs, switchers and links show).
     static func site(_ site: SiteBuilder.LoadedSite, options: BuildOptions) -> UInt64 {
         var fingerprint = Fingerprint()
@@ -17,10 +17,15 @@ enum CacheFingerprints {
         fingerprint.add(options.injectedHTML ?? "")
         var files = [options.contentDirectory.appending(SiteConfigLoader.fileName), options.contentDirectory.appending(FactsLoader.fileName)]
         files += site.config.languages.map { options.contentDirectory.appending($0.code).appending(ContentLoader.stringsFileName) }
-        files += templateFiles(in: options.templatesDirectory)
+        files += allFiles(in: options.templatesDirectory)
         for file in files {
             fingerprint.add(file.path)
             fingerprint.add((try? FileSystem.readBytes(file.path)) ?? [])
+        }
+        // The outdated notice names the sections changed since a translation's stamp, read from the stamped
+        // version's snapshot. Snapshots are named by their content's hash, so their names are enough.
+        for snapshot in allFiles(in: options.contentDirectory.appending(SourceSnapshots.folder)) {
+            fingerprint.add(snapshot.path)
         }
         for language in site.config.languages {
             for page in site.index.pages(in: language.code) {
@@ -50,7 +55,8 @@ enum CacheFingerprints {
         }
     }
 
-    private static func templateFiles(in directory: SitePath) -> [SitePath] {
+    /// Every file below a folder, sorted; none when it does not exist.
+    private static func allFiles(in directory: SitePath) -> [SitePath] {
         var files: [SitePath] = []
         var pending = [directory]
         while let folder = pending.popLast() {
