@@ -426,13 +426,13 @@ extension BadInputTests {
     // Front matter and YAML: positions are counted in the whole file.
     static let frontMatterCases: [BadInput] = [
         .error("YAML: unclosed flow mapping", page(b, "---\ntitle: A\ndescription: {a: 1\n---\nx\n"),
-               "content/nb/b.md:4:1: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping)"),
+               "content/nb/b.md:3:14: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping)"),
         .error("YAML: mapping value inside a plain scalar, five lines down", page(b, "---\ntitle: A\norder: 2\n\ndescription: x: y\n---\nx\n"),
                "content/nb/b.md:5:15: error: invalid YAML: mapping values are not allowed in this context"),
         .error("YAML: tab indentation", page(b, "---\ntitle: A\n\tdescription: x\n---\nx\n"),
                "content/nb/b.md:3:1: error: invalid YAML: found a tab character that violates indentation (while scanning a plain scalar)"),
         .error("YAML: unclosed double quote", page(b, "---\ntitle: A\ndescription: \"abc\n---\nx\n"),
-               "content/nb/b.md:4:1: error: invalid YAML: found unexpected end of stream (while scanning a quoted scalar)"),
+               "content/nb/b.md:3:14: error: invalid YAML: found unexpected end of stream (while scanning a quoted scalar)"),
         .error("YAML: duplicate key reported where the duplicate is", page(b, "---\ntitle: A\nslug: b\norder: 1\nslug: c\n---\nx\n"),
                "content/nb/b.md:5:1: error: duplicate key 'slug'"),
         .error("YAML anchors and aliases are refused where they are written", page(b, "---\ntitle: &t [a]\ndescription: *t\n---\nx\n"),
