@@ -31,7 +31,7 @@ public enum MarkdownRenderer {
         }
         defer { cmark_node_free(document) }
 
-        var tree = TreeEditor(document: document, options: options, hooks: hooks, renderOptions: cmarkOptions)
+        var tree = TreeEditor(document: document, options: options, hooks: hooks, renderOptions: cmarkOptions, columns: ScalarColumns(markdown))
         tree.apply()
 
         guard let rendered = cmark_render_html(document, cmarkOptions) else {
@@ -55,6 +55,7 @@ private struct TreeEditor {
     let options: MarkdownOptions
     let hooks: RenderHooks
     let renderOptions: Int32
+    let columns: ScalarColumns
 
     private(set) var title: String?
     private(set) var headings: [Heading] = []
@@ -66,11 +67,12 @@ private struct TreeEditor {
     private var textNodes: [OpaquePointer] = []
     private var paragraphNodes: [OpaquePointer] = []
 
-    init(document: OpaquePointer, options: MarkdownOptions, hooks: RenderHooks, renderOptions: Int32) {
+    init(document: OpaquePointer, options: MarkdownOptions, hooks: RenderHooks, renderOptions: Int32, columns: ScalarColumns) {
         self.document = document
         self.options = options
         self.hooks = hooks
         self.renderOptions = renderOptions
+        self.columns = columns
     }
 
     mutating func apply() {
@@ -253,7 +255,8 @@ private struct TreeEditor {
         while let candidate = current {
             let line = Int(cmark_node_get_start_line(candidate))
             if line > 0 {
-                return SourcePosition(line: line, column: max(1, Int(cmark_node_get_start_column(candidate))))
+                let byteColumn = max(1, Int(cmark_node_get_start_column(candidate)))
+                return SourcePosition(line: line, column: columns.column(line: line, byteColumn: byteColumn))
             }
             current = cmark_node_parent(candidate)
         }

@@ -1,4 +1,4 @@
-/// A 1-based line and byte column in the Markdown text that was rendered.
+/// A 1-based line and column, in Unicode scalars, in the Markdown text that was rendered.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int

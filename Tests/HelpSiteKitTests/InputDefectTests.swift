@@ -1,0 +1,80 @@
+import Foundation
+import HelpSiteKit
+import Testing
+
+/// Bad input that used to slip through or was reported at the wrong place; each asserts the exact diagnostics.
+@Suite struct InputDefectTests {
+    static let base = BrokenSiteTests.base
+
+    func errors(adding files: [String: String], config: String? = FixtureSite.minimalConfig) throws -> [String] {
+        try FixtureSite(Self.base.merging(files) { $1 }, config: config).buildErrors()
+    }
+
+    // MARK: - YAML errors at their cause
+
+    @Test func unclosedFlowSequenceIsReportedAtItsBracket() throws {
+        #expect(try errors(adding: ["content/nb/a.md": "---\ntitle: [unclosed\n---\nx\n"]) == [
+            """
+            content/nb/a.md:2:8: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)
+            content/nb/a.md:3:1: note: the YAML parser noticed the problem here
+            """,
+        ])
+    }
+
+    @Test func unclosedConstructsInSiteStringsAndFactsFiles() throws {
+        #expect(try errors(adding: [:], config: FixtureSite.minimalConfig + "\nbrand: \"Help\n") == [
+            """
+            content/site.yaml:5:8: error: invalid YAML: found unexpected end of stream (while scanning a quoted scalar)
+            content/site.yaml:6:1: note: the YAML parser noticed the problem here
+            """,
+        ])
+        #expect(try errors(adding: ["content/nb/strings.yaml": "logIn: Logg inn\nhome: {a: 1\n"]) == [
+            """
+            content/nb/strings.yaml:2:7: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping)
+            content/nb/strings.yaml:3:1: note: the YAML parser noticed the problem here
+            """,
+        ])
+        #expect(try errors(adding: ["content/facts.yaml": "arn:\n  name: ARN\n  phoneHours: [\"09:00-12:00\"\n"]) == [
+            """
+            content/facts.yaml:3:15: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)
+            content/facts.yaml:4:1: note: the YAML parser noticed the problem here
+            """,
+        ])
+    }
+
+    @Test func errorsWithoutAnOpenerStayWhereTheyAre() throws {
+        #expect(try errors(adding: ["content/nb/a.md": "---\ntitle: A\ndescription: x: y\n---\nx\n"]) == [
+            "content/nb/a.md:3:15: error: invalid YAML: mapping values are not allowed in this context",
+        ])
+    }
+
+    // MARK: - Columns count Unicode scalars
+
+    /// `Ærø «x»` is 7 Unicode scalars but 11 bytes: every column after it must count scalars, as editors do.
+    @Test func columnsCountUnicodeScalarsEverywhere() throws {
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/b.md": "---\ntitle: B\ndescription: [Ærø «x», \"abc\n---\nx\n",
+            "content/nb/c.md": "---\ntitle: C\ndescription: Ærø «x» &a\n---\nx\n",
+        ]) { $1 }, config: "title: T\nbaseURL: https://h.example/\ndefaultLanguage: nb\nlanguages: [{code: nb, name: Ærø}, {code: en, direction: sideways}]\n")
+        #expect(site.buildErrors() == ["content/site.yaml:4:58: error: direction must be ltr or rtl"])
+        try site.write("content/site.yaml", FixtureSite.minimalConfig)
+        #expect(site.buildErrors() == [
+            "content/nb/b.md:3:24: error: invalid YAML: found unexpected end of stream (while scanning a quoted scalar)\ncontent/nb/b.md:4:1: note: the YAML parser noticed the problem here",
+            "content/nb/c.md:3:22: error: YAML anchors and aliases (&name, *name) are not allowed here; write the value out",
+        ])
+        try site.write("content/nb/b.md", "---\ntitle: B\n---\nÆrø «x» [a](missing.md)\n")
+        try site.writeBytes("content/nb/c.md", Array("---\ntitle: C\n---\nÆrø «x» ".utf8) + [0xFF])
+        #expect(site.buildErrors() == ["content/nb/c.md:4:9: error: file is not valid UTF-8 text; save it as UTF-8"])
+        try FileManager.default.removeItem(atPath: site.path("content/nb/c.md"))
+        #expect(site.buildErrors() == [
+            "content/nb/b.md:4:9: error: link target 'missing.md' does not exist: no page missing.md in any language",
+        ])
+        try site.write("content/nb/b.md", "---\ntitle: B\n---\nx\n")
+        try site.write("templates/404.mustache", "<p>Ærø «x» {{> heder}}</p>\n")
+        #expect(site.buildErrors() == [
+            "templates/404.mustache:1:12: error: template '404' includes partial 'heder', which does not exist; did you mean 'header'?",
+        ])
+        try site.write("templates/404.mustache", "<p>Ærø «x» {{{page.title}}\n")
+        #expect(site.buildErrors() == ["templates/404.mustache:1:27: error: template syntax error: unfinished name"])
+    }
+}
