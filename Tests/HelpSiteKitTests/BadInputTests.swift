@@ -664,7 +664,7 @@ extension BadInputTests {
         .error("site.yaml: language code with a space", config("title: T\nbaseURL: https://h.example/\ndefaultLanguage: nb\nlanguages: [nb, \"en us\"]\n"),
                "content/site.yaml:4:17: error: 'en us' is not a BCP 47 language code such as nb, en or pt-BR"),
         .error("site.yaml: language listed twice", config("title: T\nbaseURL: https://h.example/\ndefaultLanguage: nb\nlanguages: [nb, en, nb]\n"),
-               "content/site.yaml:4:21: error: language 'nb' is listed twice"),
+               "content/site.yaml:4:21: error: language 'nb' is listed twice: first at line 4, column 13"),
         .error("site.yaml: default language not first", config("title: T\nbaseURL: https://h.example/\ndefaultLanguage: en\nlanguages: [nb, en]\n"),
                "content/site.yaml:3:18: error: defaultLanguage 'en' must be the first entry of languages"),
         .error("site.yaml: baseURL with a query", config("title: T\nbaseURL: https://h.example/?a=1\ndefaultLanguage: nb\nlanguages: [nb, en]\n"),

@@ -78,3 +78,16 @@ import Testing
         #expect(site.buildErrors() == ["templates/404.mustache:1:27: error: template syntax error: unfinished name"])
     }
 }
+
+extension InputDefectTests {
+    // MARK: - Language codes ignore case
+
+    @Test func languageCodesDifferingOnlyInCaseAreOneLanguage() throws {
+        #expect(try errors(adding: [:], config: "title: T\nbaseURL: https://h.example/\ndefaultLanguage: nb\nlanguages: [nb, en, EN]\n") == [
+            "content/site.yaml:4:21: error: language 'EN' is listed twice: first as 'en' at line 4, column 17; language codes ignore case",
+        ])
+        #expect(try errors(adding: [:], config: "title: T\nbaseURL: https://h.example/\ndefaultLanguage: nb\nlanguages:\n  - nb\n  - {code: pt-BR}\n  - pt-br\n") == [
+            "content/site.yaml:7:5: error: language 'pt-br' is listed twice: first as 'pt-BR' at line 6, column 5; language codes ignore case",
+        ])
+    }
+}
