@@ -91,3 +91,36 @@ extension InputDefectTests {
         ])
     }
 }
+
+extension InputDefectTests {
+    // MARK: - URLs that differ only in letter case
+
+    @Test func pagesWhoseURLsDifferOnlyInCase() throws {
+        #expect(try errors(adding: [
+            "content/nb/Klage.md": "---\ntitle: K\n---\nx\n",
+            "content/nb/klage.md": "---\ntitle: k\n---\nx\n",
+        ]) == [
+            "content/nb/klage.md:1:1: error: content/nb/klage.md becomes /nb/klage/ and content/nb/Klage.md becomes /nb/Klage/: URLs that differ only in letter case are one file on case-insensitive file systems and many CDNs",
+        ])
+        #expect(try errors(adding: [
+            "content/nb/a.md": "---\ntitle: A\nslug: Klage\n---\nx\n",
+            "content/nb/b.md": "---\ntitle: B\nslug: KLAGE\n---\nx\n",
+        ]) == [
+            "content/nb/b.md:3:7: error: content/nb/b.md becomes /nb/KLAGE/ and content/nb/a.md becomes /nb/Klage/: URLs that differ only in letter case are one file on case-insensitive file systems and many CDNs",
+        ])
+    }
+
+    /// A translation whose URL differs from a missing page's only in case: that page gets no fallback, with a warning.
+    @Test func fallbackWhoseURLDiffersOnlyInCaseIsNotBuilt() throws {
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/Klage.md": "---\ntitle: K\n---\nx\n",
+            "content/en/a.md": "---\ntitle: A\nslug: klage\n---\nx\n",
+        ]) { $1 })
+        let report = try site.build()
+        #expect(report.warnings.filter { $0.stage == .index }.map { site.relative($0.description) } == [
+            "content/en/a.md:1:1: warning: content/en/a.md takes /en/klage/, which differs only in letter case from /en/Klage/, where the untranslated content/nb/Klage.md would be shown; no fallback is built for it",
+        ])
+        #expect(site.exists("public/en/klage/index.html"))
+        #expect(!site.exists("public/en/Klage/index.html"))
+    }
+}
