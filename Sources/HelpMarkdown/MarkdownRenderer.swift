@@ -177,14 +177,22 @@ private struct TreeEditor {
         // A closing `:::` with no opener stays as text: the reader sees it and the writer can fix it.
     }
 
+    /// Explicit `{#id}`s are claimed first, in order, so an automatic id never takes one; ids the template
+    /// itself uses (`options.reservedIDs`) are never given to a heading.
     private mutating func identifyHeadings() {
-        var ids = UniqueIDs()
-        for node in headingNodes where cmark_node_parent(node) != nil {
-            let explicitID = removeExplicitID(from: node)
-            let text = plainText(of: node).trimmingSpaces()
-            let id = ids.claim(explicitID ?? HeadingID.slug(for: text))
+        var ids = UniqueIDs(reserved: options.reservedIDs)
+        let nodes = headingNodes.filter { cmark_node_parent($0) != nil }
+        let explicitIDs = nodes.map { removeExplicitID(from: $0) }
+        let texts = nodes.map { plainText(of: $0).trimmingSpaces() }
+        var assigned = explicitIDs.map { $0.map { ids.claim($0) } }
+        for index in nodes.indices where assigned[index] == nil {
+            assigned[index] = ids.claim(HeadingID.slug(for: texts[index]))
+        }
+        for (index, node) in nodes.enumerated() {
+            let id = assigned[index]!
             let level = Int(cmark_node_get_heading_level(node))
-            headings.append(Heading(level: level, text: text, id: id, isExplicitID: explicitID != nil, position: position(of: node)))
+            headings.append(Heading(level: level, text: texts[index], id: id, isExplicitID: explicitIDs[index] != nil,
+                                    position: position(of: node), writtenID: explicitIDs[index]))
 
             let inner = renderInlines(of: node)
             replace(node, withRawBlock: "<h\(level) id=\"\(HTMLEscaping.escape(id))\">\(inner)</h\(level)>", closing: "")
@@ -265,9 +273,13 @@ private struct TreeEditor {
 }
 
 private struct UniqueIDs {
-    private var used: Set<String> = []
+    private var used: Set<String>
     /// Per candidate, the suffix to try next: every lower one is taken, so n equal headings cost O(n), not O(n²).
     private var nextSuffix: [String: Int] = [:]
+
+    init(reserved: Set<String>) {
+        used = reserved
+    }
 
     mutating func claim(_ candidate: String) -> String {
         var id = candidate

@@ -124,3 +124,70 @@ extension InputDefectTests {
         #expect(!site.exists("public/en/Klage/index.html"))
     }
 }
+
+extension InputDefectTests {
+    // MARK: - Heading ids
+
+    @Test func sameExplicitIDTwiceWarnsNamingBothLines() throws {
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/a.md": "---\ntitle: A\n---\n## Klage {#x}\n\ntekst\n\n## Klage igjen {#x}\n\n## X\n",
+        ]) { $1 })
+        let report = try site.build()
+        #expect(report.warnings.filter { $0.message.hasPrefix("heading id") }.map { site.relative($0.description) } == [
+            "content/nb/a.md:8:1: warning: heading id 'x' is also set on line 4; this heading gets 'x-1', so links to #x go to line 4",
+        ])
+        let body = BadInputTests.article(try site.read("public/nb/a/index.html"))
+        #expect(body.contains("<h2 id=\"x\">Klage</h2>"))
+        #expect(body.contains("<h2 id=\"x-1\">Klage igjen</h2>"))
+        #expect(body.contains("<h2 id=\"x-2\">X</h2>"))
+    }
+
+    /// An explicit id is claimed before automatic ones, so it stays the same whatever headings come before it.
+    @Test func explicitIDWinsOverAnEarlierAutomaticOne() throws {
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/a.md": "---\ntitle: A\n---\n## Contact\n\n## Kontakt {#contact}\n",
+        ]) { $1 })
+        let report = try site.build()
+        #expect(report.warnings.filter { $0.message.hasPrefix("heading id") }.isEmpty)
+        let body = BadInputTests.article(try site.read("public/nb/a/index.html"))
+        #expect(body.contains("<h2 id=\"contact-1\">Contact</h2>"))
+        #expect(body.contains("<h2 id=\"contact\">Kontakt</h2>"))
+    }
+
+    /// `## Main` must not give a second `id="main"`: the skip link would jump to the heading.
+    @Test func headingsNeverTakeTheTemplatesIDs() throws {
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/a.md": "---\ntitle: A\n---\n## Main\n\n## Toc title\n\n## Topics title\n",
+        ]) { $1 })
+        try site.build()
+        let html = try site.read("public/nb/a/index.html")
+        for id in ["main", "toc-title", "topics-title"] {
+            #expect(BadInputTests.count("id=\"\(id)\"", in: html) == 1, "\(id)")
+            #expect(html.contains("<h2 id=\"\(id)-1\">"), "\(id)")
+        }
+        #expect(html.contains("<a href=\"#main-1\">Main</a>"), "the table of contents links to the heading's own id")
+    }
+
+    @Test func explicitIDThatTheTemplateUsesIsAnError() throws {
+        #expect(try errors(adding: ["content/nb/a.md": "---\ntitle: A\n---\n## Hoved {#main}\n\n## Innhold {#toc-title}\n"]) == [
+            "content/nb/a.md:4:1: error: heading id 'main' is already the id of an element in templates/page.mustache; choose another {#id}",
+            "content/nb/a.md:6:1: error: heading id 'toc-title' is already the id of an element in templates/partials/toc.mustache; choose another {#id}",
+        ])
+    }
+
+    /// The ids come from the templates the site really uses, not from a list in the code.
+    @Test func templateIDsAreReadFromTheSitesOwnTemplates() throws {
+        var files = Self.base
+        files["content/nb/a.md"] = "---\ntitle: A\n---\n## Hjelp {#hjelp}\n\n## Main\n"
+        let site = try FixtureSite(files)
+        let page = try String(contentsOfFile: site.path("templates/page.mustache"), encoding: .utf8)
+        try site.write("templates/page.mustache", page.replacingOccurrences(of: "<main id=\"main\"", with: "<main id='hjelp'"))
+        #expect(site.buildErrors() == [
+            "content/nb/a.md:4:1: error: heading id 'hjelp' is already the id of an element in templates/page.mustache; choose another {#id}",
+        ])
+        try site.write("content/nb/a.md", "---\ntitle: A\n---\n## Main\n")
+        try site.build()
+        #expect(BadInputTests.article(try site.read("public/nb/a/index.html")).contains("<h2 id=\"main-1\">Main</h2>"),
+                "404.mustache still writes id=\"main\"")
+    }
+}
