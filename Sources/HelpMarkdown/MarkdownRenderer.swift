@@ -64,7 +64,8 @@ private struct TreeEditor {
 
     private var headingNodes: [OpaquePointer] = []
     private var linkNodes: [OpaquePointer] = []
-    private var textNodes: [OpaquePointer] = []
+    /// Runs of inline content that typography treats as one text: each paragraph and heading, and each image's alt text.
+    private var typographyRuns: [[TypographyRun.Item]] = []
     private var paragraphNodes: [OpaquePointer] = []
 
     init(document: OpaquePointer, options: MarkdownOptions, hooks: RenderHooks, renderOptions: Int32, columns: ScalarColumns) {
@@ -96,16 +97,39 @@ private struct TreeEditor {
     private mutating func collectNodes() {
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
+        var openRuns: [[TypographyRun.Item]] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_IMAGE, let run = openRuns.popLast() {
+                    typographyRuns.append(run)
+                }
+                continue
+            }
+            switch type {
             case CMARK_NODE_HEADING: headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
-            case CMARK_NODE_TEXT: textNodes.append(node)
             case CMARK_NODE_PARAGRAPH: paragraphNodes.append(node)
             default: break
+            }
+            switch type {
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                openRuns.append([])
+            case CMARK_NODE_IMAGE:
+                // The alt text is an attribute: a run of its own, and a fixed neighbour in the run around it.
+                if !openRuns.isEmpty { openRuns[openRuns.count - 1].append(.fixed(isSpace: false)) }
+                openRuns.append([])
+            case CMARK_NODE_TEXT:
+                if !openRuns.isEmpty { openRuns[openRuns.count - 1].append(.text(node)) }
+            case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if !openRuns.isEmpty { openRuns[openRuns.count - 1].append(.fixed(isSpace: false)) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if !openRuns.isEmpty { openRuns[openRuns.count - 1].append(.fixed(isSpace: true)) }
+            default:
+                break
             }
         }
     }
@@ -127,11 +151,8 @@ private struct TreeEditor {
     private func applyTypography() {
         let typography = options.typography
         guard typography != Typography() else { return }
-        for node in textNodes {
-            guard let literal = cmark_node_get_literal(node) else { continue }
-            let original = String(cString: literal)
-            let adjusted = TypographyRules.apply(typography, to: original)
-            if adjusted != original { cmark_node_set_literal(node, adjusted) }
+        for run in typographyRuns where run.contains(where: \.isText) {
+            TypographyRun.apply(typography, to: run)
         }
     }
 
@@ -269,6 +290,33 @@ private struct TreeEditor {
             current = cmark_node_parent(candidate)
         }
         return SourcePosition(line: 1, column: 1)
+    }
+}
+
+/// A paragraph's, heading's or alt text's inline content for `TypographyRules`: text nodes and their fixed neighbours.
+private enum TypographyRun {
+    enum Item {
+        case text(OpaquePointer)
+        case fixed(isSpace: Bool)
+
+        var isText: Bool { if case .text = self { return true } else { return false } }
+    }
+
+    static func apply(_ typography: Typography, to items: [Item]) {
+        let originals = items.map { item -> String? in
+            guard case .text(let node) = item, let literal = cmark_node_get_literal(node) else { return nil }
+            return String(cString: literal)
+        }
+        let pieces = zip(items, originals).map { item, original -> TypographyRules.Piece in
+            switch item {
+            case .text: return .text(original ?? "")
+            case .fixed(let isSpace): return .fixed(isSpace: isSpace)
+            }
+        }
+        for (index, adjusted) in TypographyRules.apply(typography, to: pieces).enumerated() {
+            guard case .text(let node) = items[index], let adjusted, adjusted != originals[index] else { continue }
+            cmark_node_set_literal(node, adjusted)
+        }
     }
 }
 

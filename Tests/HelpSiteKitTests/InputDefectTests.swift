@@ -191,3 +191,28 @@ extension InputDefectTests {
                 "404.mustache still writes id=\"main\"")
     }
 }
+
+extension InputDefectTests {
+    // MARK: - Typography across inline markup
+
+    static let quotesAroundMarkup = "---\ntitle: Q\n---\n\"*bar*\" et 'foo *bar* baz' et \"**fort**\" et \"[lien](https://example.org/)\" et \"`\"code\"`\" : fin\n\n## \"*Titre*\" !\n\n![\"*alt*\"](/assets/x.png)\n"
+
+    @Test func quotesPairAndSpaceAcrossInlineMarkupInFrench() throws {
+        let site = try FixtureSite(Self.base.merging(["content/fr/q.md": Self.quotesAroundMarkup]) { $1 },
+                                   config: "title: T\nbaseURL: https://h.example/\ndefaultLanguage: nb\nlanguages: [nb, en, fr, de]\n")
+        try site.build()
+        let body = BadInputTests.article(try site.read("public/fr/q/index.html"))
+        let nbsp = "\u{A0}", narrow = "\u{202F}"
+        #expect(body.contains("<p>«\(nbsp)<em>bar</em>\(nbsp)» et “foo <em>bar</em> baz” et «\(nbsp)<strong>fort</strong>\(nbsp)» et «\(nbsp)<a href=\"https://example.org/\">lien</a>\(nbsp)» et «\(nbsp)<code>&quot;code&quot;</code>\(nbsp)»\(nbsp): fin</p>"), "\(body)")
+        #expect(body.contains("<h2 id=\"titre\">«\(nbsp)<em>Titre</em>\(nbsp)»\(narrow)!</h2>"), "\(body)")
+        #expect(body.contains("alt=\"«\(nbsp)alt\(nbsp)»\""), "\(body)")
+    }
+
+    @Test func quotesPairAcrossInlineMarkupInGerman() throws {
+        let site = try FixtureSite(Self.base.merging(["content/de/q.md": Self.quotesAroundMarkup]) { $1 },
+                                   config: "title: T\nbaseURL: https://h.example/\ndefaultLanguage: nb\nlanguages: [nb, en, fr, de]\n")
+        try site.build()
+        let body = BadInputTests.article(try site.read("public/de/q/index.html"))
+        #expect(body.contains("<p>„<em>bar</em>“ et ‚foo <em>bar</em> baz‘ et „<strong>fort</strong>“ et „<a href=\"https://example.org/\">lien</a>“ et „<code>&quot;code&quot;</code>“ : fin</p>"), "\(body)")
+    }
+}
