@@ -216,3 +216,37 @@ extension InputDefectTests {
         #expect(body.contains("<p>„<em>bar</em>“ et ‚foo <em>bar</em> baz‘ et „<strong>fort</strong>“ et „<a href=\"https://example.org/\">lien</a>“ et „<code>&quot;code&quot;</code>“ : fin</p>"), "\(body)")
     }
 }
+
+extension InputDefectTests {
+    // MARK: - Links CommonMark allows
+
+    /// Links the CommonMark spec allows build, written out percent-encoded as cmark does; only what would leave
+    /// the site or name no page is refused.
+    @Test func validLinksBuildPercentEncodedAsCmarkWritesThem() throws {
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/100%.md": "---\ntitle: Hundre\n---\nx\n",
+            "content/nb/a.md": """
+                ---
+                title: A
+                ---
+                [bs](foo\\bar) [pct](files/100%.pdf)
+
+                [root](/files/100%.pdf) [space](/files/a%20b.pdf) [dots](/files/%2e%2e/x.pdf) [utf](/files/caf%C3%A9.pdf) [rbs](/x\\y.pdf)
+
+                [page](100%.md)
+
+                """,
+        ]) { $1 })
+        let report = try site.build(baseURL: "https://h.example/help/")
+        #expect(report.warnings.filter { $0.stage == .resolveLinks }.map { site.relative($0.description) } == [
+            "content/nb/a.md:4:1: warning: link 'foo\\bar' is relative but not to a .md page; write links to pages as paths to their .md file",
+            "content/nb/a.md:4:15: warning: link 'files/100%.pdf' is relative but not to a .md page; write links to pages as paths to their .md file",
+        ])
+        let body = BadInputTests.article(try site.read("public/nb/a/index.html"))
+        for (text, href) in [("bs", "foo%5Cbar"), ("pct", "files/100%.pdf"), ("root", "/help/files/100%.pdf"), ("space", "/help/files/a%20b.pdf"),
+                             ("dots", "/help/x.pdf"), ("utf", "/help/files/caf%C3%A9.pdf"), ("rbs", "/help/x%5Cy.pdf"), ("page", "/help/nb/100%25/")] {
+            #expect(BadInputTests.href(ofLinkWithText: text, in: body) == href, "\(text): \(body)")
+        }
+        #expect(site.exists("public/nb/100%/index.html"))
+    }
+}
