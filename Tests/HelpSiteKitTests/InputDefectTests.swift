@@ -249,4 +249,17 @@ extension InputDefectTests {
         }
         #expect(site.exists("public/nb/100%/index.html"))
     }
+
+    /// `data:image/…` is kept only where it is an image: on a link it would open as a document.
+    @Test func dataImageURLsAreKeptOnImagesOnly() throws {
+        let png = "data:image/png;base64,iVBORw0KGgo="
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/a.md": "---\ntitle: A\n---\n![bilde](\(png)) [lenke](\(png)) ![svg](data:image/svg+xml;base64,PHN2Zz4=)\n",
+        ]) { $1 })
+        try site.build()
+        let body = BadInputTests.article(try site.read("public/nb/a/index.html"))
+        #expect(body.contains("<img src=\"\(png)\" alt=\"bilde\" />"), "\(body)")
+        #expect(BadInputTests.href(ofLinkWithText: "lenke", in: body) == "", "\(body)")
+        #expect(body.contains("<img src=\"\" alt=\"svg\" />"), "\(body)")
+    }
 }
