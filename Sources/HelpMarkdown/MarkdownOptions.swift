@@ -38,11 +38,15 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var typography: Typography
     /// Take a leading level-1 heading out of the body and report it as `RenderedMarkdown.title`.
     public var extractsLeadingTitle: Bool
+    /// Ids the page around the Markdown already uses (`main`, `toc-title`): no heading gets one.
+    public var reservedIDs: Set<String>
 
-    public init(allowsUnsafeHTML: Bool = false, typography: Typography = Typography(), extractsLeadingTitle: Bool = false) {
+    public init(allowsUnsafeHTML: Bool = false, typography: Typography = Typography(), extractsLeadingTitle: Bool = false,
+                reservedIDs: Set<String> = []) {
         self.allowsUnsafeHTML = allowsUnsafeHTML
         self.typography = typography
         self.extractsLeadingTitle = extractsLeadingTitle
+        self.reservedIDs = reservedIDs
     }
 }
 

@@ -31,7 +31,7 @@ public enum MarkdownRenderer {
         }
         defer { cmark_node_free(document) }
 
-        var tree = TreeEditor(document: document, options: options, hooks: hooks, renderOptions: cmarkOptions)
+        var tree = TreeEditor(document: document, options: options, hooks: hooks, renderOptions: cmarkOptions, columns: ScalarColumns(markdown))
         tree.apply()
 
         guard let rendered = cmark_render_html(document, cmarkOptions) else {
@@ -55,6 +55,7 @@ private struct TreeEditor {
     let options: MarkdownOptions
     let hooks: RenderHooks
     let renderOptions: Int32
+    let columns: ScalarColumns
 
     private(set) var title: String?
     private(set) var headings: [Heading] = []
@@ -63,14 +64,16 @@ private struct TreeEditor {
 
     private var headingNodes: [OpaquePointer] = []
     private var linkNodes: [OpaquePointer] = []
-    private var textNodes: [OpaquePointer] = []
+    /// Runs of inline content that typography treats as one text: each paragraph and heading, and each image's alt text.
+    private var typographyRuns: [[TypographyRun.Item]] = []
     private var paragraphNodes: [OpaquePointer] = []
 
-    init(document: OpaquePointer, options: MarkdownOptions, hooks: RenderHooks, renderOptions: Int32) {
+    init(document: OpaquePointer, options: MarkdownOptions, hooks: RenderHooks, renderOptions: Int32, columns: ScalarColumns) {
         self.document = document
         self.options = options
         self.hooks = hooks
         self.renderOptions = renderOptions
+        self.columns = columns
     }
 
     mutating func apply() {
@@ -94,16 +97,39 @@ private struct TreeEditor {
     private mutating func collectNodes() {
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
+        var openRuns: [[TypographyRun.Item]] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_IMAGE, let run = openRuns.popLast() {
+                    typographyRuns.append(run)
+                }
+                continue
+            }
+            switch type {
             case CMARK_NODE_HEADING: headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
-            case CMARK_NODE_TEXT: textNodes.append(node)
             case CMARK_NODE_PARAGRAPH: paragraphNodes.append(node)
             default: break
+            }
+            switch type {
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                openRuns.append([])
+            case CMARK_NODE_IMAGE:
+                // The alt text is an attribute: a run of its own, and a fixed neighbour in the run around it.
+                if !openRuns.isEmpty { openRuns[openRuns.count - 1].append(.fixed(isSpace: false)) }
+                openRuns.append([])
+            case CMARK_NODE_TEXT:
+                if !openRuns.isEmpty { openRuns[openRuns.count - 1].append(.text(node)) }
+            case CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if !openRuns.isEmpty { openRuns[openRuns.count - 1].append(.fixed(isSpace: false)) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if !openRuns.isEmpty { openRuns[openRuns.count - 1].append(.fixed(isSpace: true)) }
+            default:
+                break
             }
         }
     }
@@ -125,11 +151,8 @@ private struct TreeEditor {
     private func applyTypography() {
         let typography = options.typography
         guard typography != Typography() else { return }
-        for node in textNodes {
-            guard let literal = cmark_node_get_literal(node) else { continue }
-            let original = String(cString: literal)
-            let adjusted = TypographyRules.apply(typography, to: original)
-            if adjusted != original { cmark_node_set_literal(node, adjusted) }
+        for run in typographyRuns where run.contains(where: \.isText) {
+            TypographyRun.apply(typography, to: run)
         }
     }
 
@@ -175,14 +198,22 @@ private struct TreeEditor {
         // A closing `:::` with no opener stays as text: the reader sees it and the writer can fix it.
     }
 
+    /// Explicit `{#id}`s are claimed first, in order, so an automatic id never takes one; ids the template
+    /// itself uses (`options.reservedIDs`) are never given to a heading.
     private mutating func identifyHeadings() {
-        var ids = UniqueIDs()
-        for node in headingNodes where cmark_node_parent(node) != nil {
-            let explicitID = removeExplicitID(from: node)
-            let text = plainText(of: node).trimmingSpaces()
-            let id = ids.claim(explicitID ?? HeadingID.slug(for: text))
+        var ids = UniqueIDs(reserved: options.reservedIDs)
+        let nodes = headingNodes.filter { cmark_node_parent($0) != nil }
+        let explicitIDs = nodes.map { removeExplicitID(from: $0) }
+        let texts = nodes.map { plainText(of: $0).trimmingSpaces() }
+        var assigned = explicitIDs.map { $0.map { ids.claim($0) } }
+        for index in nodes.indices where assigned[index] == nil {
+            assigned[index] = ids.claim(HeadingID.slug(for: texts[index]))
+        }
+        for (index, node) in nodes.enumerated() {
+            let id = assigned[index]!
             let level = Int(cmark_node_get_heading_level(node))
-            headings.append(Heading(level: level, text: text, id: id, isExplicitID: explicitID != nil, position: position(of: node)))
+            headings.append(Heading(level: level, text: texts[index], id: id, isExplicitID: explicitIDs[index] != nil,
+                                    position: position(of: node), writtenID: explicitIDs[index]))
 
             let inner = renderInlines(of: node)
             replace(node, withRawBlock: "<h\(level) id=\"\(HTMLEscaping.escape(id))\">\(inner)</h\(level)>", closing: "")
@@ -253,7 +284,8 @@ private struct TreeEditor {
         while let candidate = current {
             let line = Int(cmark_node_get_start_line(candidate))
             if line > 0 {
-                return SourcePosition(line: line, column: max(1, Int(cmark_node_get_start_column(candidate))))
+                let byteColumn = max(1, Int(cmark_node_get_start_column(candidate)))
+                return SourcePosition(line: line, column: columns.column(line: line, byteColumn: byteColumn))
             }
             current = cmark_node_parent(candidate)
         }
@@ -261,10 +293,41 @@ private struct TreeEditor {
     }
 }
 
+/// A paragraph's, heading's or alt text's inline content for `TypographyRules`: text nodes and their fixed neighbours.
+private enum TypographyRun {
+    enum Item {
+        case text(OpaquePointer)
+        case fixed(isSpace: Bool)
+
+        var isText: Bool { if case .text = self { return true } else { return false } }
+    }
+
+    static func apply(_ typography: Typography, to items: [Item]) {
+        let originals = items.map { item -> String? in
+            guard case .text(let node) = item, let literal = cmark_node_get_literal(node) else { return nil }
+            return String(cString: literal)
+        }
+        let pieces = zip(items, originals).map { item, original -> TypographyRules.Piece in
+            switch item {
+            case .text: return .text(original ?? "")
+            case .fixed(let isSpace): return .fixed(isSpace: isSpace)
+            }
+        }
+        for (index, adjusted) in TypographyRules.apply(typography, to: pieces).enumerated() {
+            guard case .text(let node) = items[index], let adjusted, adjusted != originals[index] else { continue }
+            cmark_node_set_literal(node, adjusted)
+        }
+    }
+}
+
 private struct UniqueIDs {
-    private var used: Set<String> = []
+    private var used: Set<String>
     /// Per candidate, the suffix to try next: every lower one is taken, so n equal headings cost O(n), not O(n²).
     private var nextSuffix: [String: Int] = [:]
+
+    init(reserved: Set<String>) {
+        used = reserved
+    }
 
     mutating func claim(_ candidate: String) -> String {
         var id = candidate

@@ -1,4 +1,4 @@
-/// A 1-based line and byte column in the Markdown text that was rendered.
+/// A 1-based line and column, in Unicode scalars, in the Markdown text that was rendered.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int
@@ -22,13 +22,16 @@ public struct Heading: Sendable, Equatable {
     /// True when the id was written by the author as `{#id}`.
     public var isExplicitID: Bool
     public var position: SourcePosition
+    /// The id written as `{#id}`; `id` differs from it when an earlier heading or the template had it already.
+    public var writtenID: String?
 
-    public init(level: Int, text: String, id: String, isExplicitID: Bool, position: SourcePosition) {
+    public init(level: Int, text: String, id: String, isExplicitID: Bool, position: SourcePosition, writtenID: String? = nil) {
         self.level = level
         self.text = text
         self.id = id
         self.isExplicitID = isExplicitID
         self.position = position
+        self.writtenID = writtenID
     }
 }
 

@@ -19,7 +19,7 @@ import Testing
 
     @Test func explicitIDIsUsedAndRemovedFromText() {
         let rendered = MarkdownRenderer.render("## Kontakt ARN {#contact}\n")
-        #expect(rendered.headings == [Heading(level: 2, text: "Kontakt ARN", id: "contact", isExplicitID: true, position: SourcePosition(line: 1, column: 1))])
+        #expect(rendered.headings == [Heading(level: 2, text: "Kontakt ARN", id: "contact", isExplicitID: true, position: SourcePosition(line: 1, column: 1), writtenID: "contact")])
         #expect(rendered.html == "<h2 id=\"contact\">Kontakt ARN</h2>\n")
     }
 

@@ -16,7 +16,7 @@ import Testing
 
     @Test func yamlErrorsAreCountedInTheFile() throws {
         #expect(try errors(adding: ["content/nb/a.md": "---\ntitle: A\ndescription: [unclosed\n---\nx\n"]) == [
-            "content/nb/a.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
+            "content/nb/a.md:3:14: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)\ncontent/nb/a.md:4:1: note: the YAML parser noticed the problem here",
         ])
     }
 

@@ -112,6 +112,8 @@ public struct SiteConfigLoader {
             return []
         }
         var languages: [Language] = []
+        /// Where each code was first listed, by its case-folded form: BCP 47 codes ignore case.
+        var firstListed: [String: (code: String, location: FileLocation)] = [:]
         for entry in sequence {
             var code: String?
             var name: String?
@@ -136,10 +138,13 @@ public struct SiteConfigLoader {
                 log.append(reader.error(at: entry, "'\(code)' is not a BCP 47 language code such as nb, en or pt-BR"))
                 continue
             }
-            guard !languages.contains(where: { $0.code == code }) else {
-                log.append(reader.error(at: entry, "language '\(code)' is listed twice"))
+            if let first = firstListed[code.lowercased()] {
+                let spelling = first.code == code ? "" : " as '\(first.code)'"
+                let caseNote = first.code == code ? "" : "; language codes ignore case"
+                log.append(reader.error(at: entry, "language '\(code)' is listed twice: first\(spelling) at line \(first.location.line ?? 1), column \(first.location.column ?? 1)\(caseNote)"))
                 continue
             }
+            firstListed[code.lowercased()] = (code, reader.location(of: entry))
             languages.append(Language(code: code, name: name, direction: direction))
         }
         return languages

@@ -92,6 +92,11 @@ struct YAMLReader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
+            // libyaml notices an unclosed `[`, `{` or quote only where the text ends; the cause is the opener.
+            if let context, Self.isOpenedConstruct(context.text), context.mark.line != mark.line || context.mark.column != mark.column {
+                return at(context.mark, "invalid YAML: \(problem)\(detail)")
+                    .with(note: "the YAML parser noticed the problem here", at: FileLocation(file: file, line: lineOffset + mark.line, column: mark.column))
+            }
             return at(mark, "invalid YAML: \(problem)\(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? ""
@@ -99,17 +104,25 @@ struct YAMLReader {
             return at(line: second?.line ?? context.mark.line, column: second?.column ?? context.mark.column,
                       "duplicate key '\(duplicates.joined(separator: "', '"))'")
         case let .reader(problem, offset, _, _):
-            let position = Self.position(ofCharacterOffset: offset ?? 0, in: text)
+            let position = Self.position(ofByteOffset: offset ?? 0, in: text)
             return at(line: position.line, column: position.column, "invalid YAML: \(problem)")
         default:
             return .error(stage, FileLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)")
         }
     }
 
-    private static func position(ofCharacterOffset offset: Int, in text: String) -> (line: Int, column: Int) {
-        var line = 1, column = 1
-        for character in text.prefix(offset) {
-            if character == "\n" { line += 1; column = 1 } else { column += 1 }
+    /// Contexts whose mark is the opening of something the problem shows was never closed.
+    private static func isOpenedConstruct(_ context: String) -> Bool {
+        ["flow sequence", "flow mapping", "quoted scalar", "simple key"].contains { context.hasSuffix($0) }
+    }
+
+    /// libyaml's reader gives a byte offset; columns are counted in Unicode scalars, as everywhere.
+    private static func position(ofByteOffset offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1, bytes = 0
+        for scalar in text.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            guard bytes <= offset else { break }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         return (line, column)
     }
@@ -126,10 +139,10 @@ enum YAMLAliases {
     /// The first `&anchor` or `*alias` outside quotes and comments.
     static func first(in text: String) -> (line: Int, column: Int)? {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var quote: Character?
-            var previous: Character = " "
+            var quote: Unicode.Scalar?
+            var previous: Unicode.Scalar = " "
             var column = 0
-            var characters = line.makeIterator()
+            var characters = line.unicodeScalars.makeIterator()
             while let character = characters.next() {
                 column += 1
                 defer { previous = character }
@@ -138,13 +151,13 @@ enum YAMLAliases {
                     continue
                 }
                 if character == "\"" || character == "'" {
-                    if " :[{,-?".contains(previous) || column == 1 { quote = character }
+                    if " :[{,-?".unicodeScalars.contains(previous) || column == 1 { quote = character }
                     continue
                 }
                 if character == "#" && (previous == " " || column == 1) { break }
-                if (character == "&" || character == "*") && (column == 1 || " [{,:-?".contains(previous)) {
+                if (character == "&" || character == "*") && (column == 1 || " [{,:-?".unicodeScalars.contains(previous)) {
                     var next = characters
-                    if let following = next.next(), following.isLetter || following.isNumber || following == "_" || following == "-" {
+                    if let following = next.next(), following.properties.isAlphabetic || following.properties.numericType != nil || following == "_" || following == "-" {
                         return (index + 1, column)
                     }
                 }

@@ -49,14 +49,19 @@ struct TextFile {
         }
     }
 
-    /// 1-based line and byte column of a byte offset.
+    /// 1-based line and column of a byte offset. Columns count Unicode scalars, as editors do: the bytes before
+    /// the offset are valid UTF-8 (it is the first bad byte or a NUL), so each scalar has one lead byte.
     static func position(ofByte offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
         var line = 1
-        var lineStart = bytes.startIndex
-        for index in bytes.startIndex..<offset where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
+        var column = 1
+        for index in bytes.startIndex..<offset {
+            if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if bytes[index] & 0xC0 != 0x80 {
+                column += 1
+            }
         }
-        return (line, offset - lineStart + 1)
+        return (line, column)
     }
 }

@@ -21,6 +21,23 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// Related places, printed after the diagnostic as `file:line:col: note: …` lines.
+    public var notes: [Note] = []
+
+    /// A place related to a diagnostic, such as where a parser noticed a problem whose cause lies earlier.
+    public struct Note: Sendable, Hashable, CustomStringConvertible {
+        public var location: FileLocation
+        public var message: String
+
+        public init(_ location: FileLocation, _ message: String) {
+            self.location = location
+            self.message = Diagnostic.printable(message)
+        }
+
+        public var description: String {
+            Diagnostic.prefix(file: location.file, line: location.line, column: location.column) + "note: \(message)"
+        }
+    }
 
     public init(_ severity: Severity, _ stage: BuildStage, file: String? = nil, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.severity = severity
@@ -29,6 +46,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.message = Diagnostic.printable(message)
+    }
+
+    /// The same diagnostic with a note added.
+    public func with(note message: String, at location: FileLocation) -> Diagnostic {
+        var copy = self
+        copy.notes.append(Note(location, message))
+        return copy
     }
 
     /// Control characters shown as escapes, so a message is one line and cannot drive the terminal.
@@ -60,18 +84,24 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column: severity: message`, the form compilers print and editors and CI annotate.
-    public var description: String {
-        var prefix = ""
-        if let file {
-            prefix = file
-            if let line {
-                prefix += ":\(line)"
-                if let column { prefix += ":\(column)" }
-            }
-            prefix += ": "
-        }
+    public var headline: String {
         let where_ = file == nil ? "[\(stage.rawValue)] " : ""
-        return "\(prefix)\(severity.rawValue): \(where_)\(message)"
+        return Self.prefix(file: file, line: line, column: column) + "\(severity.rawValue): \(where_)\(message)"
+    }
+
+    /// The headline, then one line per note.
+    public var description: String {
+        ([headline] + notes.map(\.description)).joined(separator: "\n")
+    }
+
+    static func prefix(file: String?, line: Int?, column: Int?) -> String {
+        guard let file else { return "" }
+        var prefix = file
+        if let line {
+            prefix += ":\(line)"
+            if let column { prefix += ":\(column)" }
+        }
+        return prefix + ": "
     }
 }
 

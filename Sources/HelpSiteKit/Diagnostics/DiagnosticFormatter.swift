@@ -6,7 +6,8 @@ public enum DiagnosticStyle: String, Sendable, CaseIterable {
 }
 
 public enum DiagnosticFormatter {
-    /// Plain diagnostics with a position are followed by their source line and a caret; see `SourceSnippet`.
+    /// Plain diagnostics and their notes, each with a position, are followed by their source line and a caret;
+    /// see `SourceSnippet`.
     public static func format(_ diagnostics: [Diagnostic], style: DiagnosticStyle) -> [String] {
         let reader = SourceReader()
         return diagnostics.map { format($0, style: style, reader: reader) }
@@ -19,7 +20,13 @@ public enum DiagnosticFormatter {
     static func format(_ diagnostic: Diagnostic, style: DiagnosticStyle, reader: SourceReader) -> String {
         switch style {
         case .plain:
-            return ([diagnostic.description] + SourceSnippet.lines(for: diagnostic, reader: reader)).joined(separator: "\n")
+            var lines = [diagnostic.headline]
+            lines += SourceSnippet.lines(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column, reader: reader)
+            for note in diagnostic.notes {
+                lines.append(note.description)
+                lines += SourceSnippet.lines(file: note.location.file, line: note.location.line, column: note.location.column, reader: reader)
+            }
+            return lines.joined(separator: "\n")
         case .github:
             var properties: [String] = []
             if let file = diagnostic.file { properties.append("file=\(escapeProperty(file))") }

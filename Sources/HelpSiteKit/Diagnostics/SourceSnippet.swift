@@ -9,12 +9,11 @@
 struct SourceSnippet {
     static let widthLimit = 100
 
-    /// The lines to print under the diagnostic, or none when its file or line cannot be read.
-    static func lines(for diagnostic: Diagnostic, reader: SourceReader) -> [String] {
-        guard let file = diagnostic.file, let lineNumber = diagnostic.line, lineNumber >= 1,
-              let text = reader.line(lineNumber, of: file) else { return [] }
+    /// The lines to print under a diagnostic or note at this place, or none when its file or line cannot be read.
+    static func lines(file: String?, line lineNumber: Int?, column: Int?, reader: SourceReader) -> [String] {
+        guard let file, let lineNumber, lineNumber >= 1, let text = reader.line(lineNumber, of: file) else { return [] }
         var scalars = Array(text.unicodeScalars)
-        var caretColumn = max(1, min(diagnostic.column ?? 1, scalars.count + 1))
+        var caretColumn = max(1, min(column ?? 1, scalars.count + 1))
         if scalars.count > widthLimit {
             let start = max(0, min(caretColumn - 1 - widthLimit / 2, scalars.count - widthLimit))
             let end = min(scalars.count, start + widthLimit)
@@ -37,7 +36,7 @@ struct SourceSnippet {
         let gutter = String(lineNumber)
         let blank = String(repeating: " ", count: gutter.count)
         var result = [" \(gutter) | \(shown)"]
-        if diagnostic.column != nil { result.append(" \(blank) | \(pad)^") }
+        if column != nil { result.append(" \(blank) | \(pad)^") }
         return result
     }
 }

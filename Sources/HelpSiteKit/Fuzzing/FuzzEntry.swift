@@ -99,7 +99,7 @@ public enum FuzzEntry {
         let sink = DiagnosticSink()
         let language = config.language(page.source.language) ?? config.defaultLanguage
         let rendered = PageRenderer.renderMarkdown(of: page, index: index, directives: DirectiveRenderer(facts: .empty, templates: .none, strings: StringsView(values: [])),
-                                                   language: language, allowsUnsafeHTML: allowsUnsafeHTML, sink: sink)
+                                                   language: language, allowsUnsafeHTML: allowsUnsafeHTML, templateIDs: ["main": "page.mustache"], sink: sink)
         log.append(contentsOf: sink.diagnostics)
         return rendered.html
     }

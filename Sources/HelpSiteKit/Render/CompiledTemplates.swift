@@ -10,6 +10,8 @@ struct CompiledTemplates: Sendable {
     /// `page`, `404`, `home` and every other layout, by name.
     let layouts: [String: CompiledTemplate]
     let root, contactCard, navigation, switcherLinks, alternates: CompiledTemplate?
+    /// The ids the templates write literally, with the file of each: headings must not take them.
+    private(set) var literalIDs: [String: String] = [:]
 
     func hasLayout(_ name: String) -> Bool { layouts[name] != nil }
 
@@ -25,7 +27,7 @@ struct CompiledTemplates: Sendable {
         for name in library.layoutNames {
             layouts[name] = compiler.compile(name, root: pageContext)
         }
-        let compiled = CompiledTemplates(
+        var compiled = CompiledTemplates(
             stringsSchema: strings, pageContext: pageContext, navigationContext: navigationContext, rootContext: rootContext,
             contactCardContext: contactCardContext, contactSchema: contact, layouts: layouts,
             root: compiler.compile("root", root: rootContext),
@@ -34,6 +36,7 @@ struct CompiledTemplates: Sendable {
             switcherLinks: compiler.compile("switcher-links", root: SwitcherContextView.schema),
             alternates: compiler.compile("alternates", root: AlternatesContextView.schema))
         if !compiler.diagnostics.isEmpty { throw BuildFailure(DiagnosticLog.sorted(compiler.diagnostics)) }
+        compiled.literalIDs = TemplateIDs.find(in: library)
         return compiled
     }
 

@@ -8,7 +8,7 @@ struct PageRenderer: Sendable {
 
     /// The page's Markdown rendered with the site's link and directive hooks; findings go to `sink`.
     static func renderMarkdown(of page: Page, index: SiteIndex, directives: DirectiveRenderer, language: Language,
-                               allowsUnsafeHTML: Bool, sink: DiagnosticSink) -> RenderedMarkdown {
+                               allowsUnsafeHTML: Bool, templateIDs: [String: String], sink: DiagnosticSink) -> RenderedMarkdown {
         let source = page.source
         let resolver = LinkResolver(index: index)
         func location(_ position: SourcePosition) -> FileLocation {
@@ -30,13 +30,16 @@ struct PageRenderer: Sendable {
         )
         let options = MarkdownOptions(allowsUnsafeHTML: allowsUnsafeHTML,
                                       typography: LanguageTypography.typography(for: source.language),
-                                      extractsLeadingTitle: source.titleFromBody)
+                                      extractsLeadingTitle: source.titleFromBody,
+                                      reservedIDs: Set(templateIDs.keys))
         let body: String
         do { body = try source.readBody(limit: index.config.maxPageBytes) } catch {
             sink.diagnostics.append(error.diagnostic)
             return MarkdownRenderer.render("", options: options, hooks: hooks)
         }
-        return MarkdownRenderer.render(body, options: options, hooks: hooks)
+        let rendered = MarkdownRenderer.render(body, options: options, hooks: hooks)
+        sink.diagnostics += HeadingIDCheck.diagnostics(rendered.headings, templateIDs: templateIDs, location: location)
+        return rendered
     }
 
     struct Output {
@@ -52,7 +55,7 @@ struct PageRenderer: Sendable {
         let sink = DiagnosticSink()
         let directives = DirectiveRenderer(facts: site.facts, templates: engine.templates, strings: engine.views.strings(source.language))
         let rendered = Self.renderMarkdown(of: page, index: site.index, directives: directives, language: language,
-                                           allowsUnsafeHTML: site.config.allowsUnsafeHTML, sink: sink)
+                                           allowsUnsafeHTML: site.config.allowsUnsafeHTML, templateIDs: engine.templates.literalIDs, sink: sink)
         // A fallback shows its source page's text, whose own render already reports every finding in it.
         if !page.isFallback { log.append(contentsOf: sink.diagnostics) }
         guard let html = engine.renderPage(page, rendered: rendered) else {

@@ -102,7 +102,8 @@ enum PartialReferences {
                 while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "}"), bytes[cursor] != UInt8(ascii: " ") { cursor += 1 }
                 let name = String(decoding: bytes[start..<cursor], as: UTF8.self)
                 if !name.isEmpty && !name.hasPrefix("*") {
-                    references.append(Reference(name: name, line: line, column: index - lineStart + 1))
+                    let column = bytes[lineStart..<index].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                    references.append(Reference(name: name, line: line, column: column))
                 }
                 index = cursor
                 continue
@@ -123,7 +124,7 @@ enum StringReferences {
                 let before = rest[..<range.lowerBound].last
                 let key = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
                 if before == "{" || before == " " || before == "#" || before == "^" || before == "/" || before == "&", !key.isEmpty {
-                    found.append((String(key), lineIndex + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1))
+                    found.append((String(key), lineIndex + 1, line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1))
                 }
                 rest = rest[range.upperBound...]
             }

@@ -27,28 +27,21 @@ struct LinkResolver {
             suffix = String(path[mark...])
             path = path[..<mark]
         }
+        // Decoded as a browser would; a stray `%` is a literal percent sign (`files/100%.pdf`).
+        let lossyPath = String(decoding: URLPath.percentDecodedBytes(String(path)), as: UTF8.self)
+        guard lossyPath.hasSuffix(".md") else {
+            if path.hasPrefix("/") { return siteRooted(path, suffix: suffix, destination: destination, from: page, at: location, log: &log) }
+            log.append(.warning(.resolveLinks, location, "link '\(destination)' is relative but not to a .md page; write links to pages as paths to their .md file"))
+            return .keep
+        }
+        // A link to a page names a file: it must decode to text a file name can hold.
         guard let decodedPath = URLPath.percentDecode(String(path)) else {
-            log.append(.error(.resolveLinks, location, "link '\(destination)' has a malformed %-escape"))
+            log.append(.error(.resolveLinks, location, "link '\(destination)' has a %-escape that is not UTF-8"))
             return .rewrite("")
         }
         if decodedPath.contains("\\") || decodedPath.unicodeScalars.contains(where: { $0.value < 0x20 }) {
             log.append(.error(.resolveLinks, location, "link '\(destination)' contains a backslash or control character"))
             return .rewrite("")
-        }
-        guard decodedPath.hasSuffix(".md") else {
-            if decodedPath.hasPrefix("/") {
-                guard let segments = URLPath.normalize(decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)) else {
-                    log.append(.error(.resolveLinks, location, "link '\(destination)' climbs above the site root"))
-                    return .rewrite("")
-                }
-                if let first = segments.first, first != page.language, index.config.language(first) != nil {
-                    log.append(.warning(.resolveLinks, location, "link '\(destination)' leads to the \(first) site; link to the page's .md file so \(page.language) readers stay in \(page.language)"))
-                }
-                let trailing = decodedPath.hasSuffix("/") && !segments.isEmpty ? "/" : ""
-                return .rewrite(index.config.basePath + segments.map(URLPath.encodeSegment).joined(separator: "/") + trailing + suffix)
-            }
-            log.append(.warning(.resolveLinks, location, "link '\(destination)' is relative but not to a .md page; write links to pages as paths to their .md file"))
-            return .keep
         }
         let base = decodedPath.hasPrefix("/") ? [] : page.id.folders
         guard let segments = URLPath.normalize(base + decodedPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)),
@@ -71,6 +64,32 @@ struct LinkResolver {
         }
         log.append(.warning(.resolveLinks, location, "link target '\(destination)' is not translated into \(page.language) yet; linking to the \(substitute.language) page"))
         return .rewrite(substitute.href + suffix)
+    }
+
+    /// `/assets/logo.png`: a site-root path that is not a page gets the base path in front. It is kept as written
+    /// (cmark percent-encodes what a URL cannot hold), with `.` and `..` segments resolved; one that climbs above
+    /// the root is refused, counting `\\` as a separator too, as browsers and some servers do.
+    private func siteRooted(_ path: Substring, suffix: String, destination: String, from page: Page, at location: FileLocation, log: inout [Diagnostic]) -> Resolution {
+        let decoded = String(decoding: URLPath.percentDecodedBytes(String(path)), as: UTF8.self)
+        let decodedSegments = decoded.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "\\" }.map(String.init)
+        guard URLPath.normalize(decodedSegments) != nil else {
+            log.append(.error(.resolveLinks, location, "link '\(destination)' climbs above the site root"))
+            return .rewrite("")
+        }
+        var segments: [Substring] = []
+        for raw in path.split(separator: "/", omittingEmptySubsequences: false) {
+            switch URLPath.percentDecode(String(raw)) {
+            case "", ".": continue
+            case "..": _ = segments.popLast()
+            default: segments.append(raw)
+            }
+        }
+        let first = URLPath.percentDecode(String(segments.first ?? "")) ?? ""
+        if first != page.language, index.config.language(first) != nil {
+            log.append(.warning(.resolveLinks, location, "link '\(destination)' leads to the \(first) site; link to the page's .md file so \(page.language) readers stay in \(page.language)"))
+        }
+        let trailing = path.hasSuffix("/") && !segments.isEmpty ? "/" : ""
+        return .rewrite(index.config.basePath + segments.joined(separator: "/") + trailing + suffix)
     }
 
     /// The language a link written as a full URL into this site leads to, when it is not the page's own.

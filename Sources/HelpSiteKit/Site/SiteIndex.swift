@@ -55,17 +55,21 @@ public struct SiteIndex: Sendable {
                 if !source.id.isIndex { segments.append(source.frontMatter.slug ?? source.id.name) }
                 let href = URLPath.href(basePath: config.basePath, segments: segments)
                 let page = Page(language: language.code, kind: kind, source: source, segments: segments, href: href, absoluteURL: origin + href)
-                if let other = taken[page.outputPath] {
+                // One dictionary, by the lower-case path: case-insensitive file systems and many CDNs see one file.
+                if let other = taken[page.outputPath.lowercased()] {
+                    let sameURL = other.outputPath == page.outputPath
                     if kind == .written {
-                        log.append(.error(.index, source.frontMatter.slug != nil ? source.location("slug") : source.fileStart,
-                                          "\(source.file.display) and \(other.source.file.display) both become \(href)"))
+                        log.append(.error(.index, source.frontMatter.slug != nil ? source.location("slug") : source.fileStart, sameURL
+                                          ? "\(source.file.display) and \(other.source.file.display) both become \(href)"
+                                          : "\(source.file.display) becomes \(href) and \(other.source.file.display) becomes \(other.href): URLs that differ only in letter case are one file on case-insensitive file systems and many CDNs"))
                     } else {
+                        let clash = sameURL ? "," : ", which differs only in letter case from \(href),"
                         log.append(.warning(.index, other.source.fileStart,
-                                            "\(other.source.file.display) takes \(href), where the untranslated \(source.file.display) would be shown; no fallback is built for it"))
+                                            "\(other.source.file.display) takes \(other.href)\(clash) where the untranslated \(source.file.display) would be shown; no fallback is built for it"))
                     }
                     return
                 }
-                taken[page.outputPath] = page
+                taken[page.outputPath.lowercased()] = page
                 placed.append(page)
             }
             for source in written {

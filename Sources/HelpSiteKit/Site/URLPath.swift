@@ -16,20 +16,38 @@ enum URLPath {
         return result
     }
 
+    /// Decodes `%XX` escapes as a browser does: a `%` without two hex digits after it is a literal `%`
+    /// (`100%.pdf`). Nil when the bytes are not UTF-8.
     static func percentDecode(_ text: String) -> String? {
         guard text.contains("%") else { return text }
+        return String(validating: percentDecodedBytes(text), as: UTF8.self)
+    }
+
+    static func percentDecodedBytes(_ text: String) -> [UInt8] {
+        let input = Array(text.utf8)
         var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next(), let low = iterator.next(),
-                      let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
-                bytes.append(value)
+        bytes.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            if input[index] == UInt8(ascii: "%"), index + 2 < input.count,
+               let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {
+                bytes.append(high << 4 | low)
+                index += 3
             } else {
-                bytes.append(byte)
+                bytes.append(input[index])
+                index += 1
             }
         }
-        return String(validating: bytes, as: UTF8.self)
+        return bytes
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 
     /// `segments` joined under `basePath` with a trailing slash: `/help/nb/klage/`.

@@ -213,7 +213,9 @@ struct TemplateParser {
             line += 1
             lineStart = index + 1
         }
-        return TemplatePosition(line: line, column: offset - lineStart + 1)
+        // Columns count Unicode scalars, as everywhere; a Character may hold several.
+        let column = characters[lineStart..<min(max(offset, lineStart), characters.count)].reduce(1) { $0 + $1.unicodeScalars.count }
+        return TemplatePosition(line: line, column: column)
     }
 
     private func error(_ message: String) -> TemplateSyntaxError {
