@@ -175,23 +175,27 @@ private struct TreeEditor {
         for (index, marker) in markers.enumerated() {
             if !marker.words.isEmpty { open.append(index) } else if let opener = open.popLast() { closerOf[opener] = index }
         }
+        var blocks: [(marker: OpaquePointer, closer: OpaquePointer, html: (opening: String, closing: String))] = []
         for (index, marker) in markers.enumerated() {
             guard let name = marker.words.first else { continue }
             let hasBody = closerOf[index] != nil
             let directive = Directive(name: name, arguments: Array(marker.words.dropFirst()), position: position(of: marker.paragraph), hasBody: hasBody)
             directives.append(directive)
-            guard let closer = closerOf[index].map({ markers[$0].paragraph }) else {
+            if let closer = closerOf[index].map({ markers[$0].paragraph }) {
+                blocks.append((marker.paragraph, closer, hooks.renderBlockDirective(directive)))
+            } else {
                 replace(marker.paragraph, withRawBlock: hooks.renderDirective(directive), closing: "")
-                continue
             }
-            let html = hooks.renderBlockDirective(directive)
+        }
+        // Innermost first: every body is moved once, as a whole, whatever the nesting depth.
+        for (marker, closer, html) in blocks.reversed() {
             let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
             cmark_node_set_on_enter(block, html.opening)
             cmark_node_set_on_exit(block, html.closing)
-            cmark_node_insert_before(marker.paragraph, block)
-            while let next = cmark_node_next(marker.paragraph), next != closer, cmark_node_append_child(block, next) == 1 {}
-            cmark_node_unlink(marker.paragraph)
-            cmark_node_free(marker.paragraph)
+            cmark_node_insert_before(marker, block)
+            while let next = cmark_node_next(marker), next != closer, cmark_node_append_child(block, next) == 1 {}
+            cmark_node_unlink(marker)
+            cmark_node_free(marker)
             cmark_node_unlink(closer)
             cmark_node_free(closer)
         }

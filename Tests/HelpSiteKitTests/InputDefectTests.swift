@@ -264,3 +264,60 @@ extension InputDefectTests {
         #expect(body.contains("<img src=\"\" alt=\"svg\" />"), "\(body)")
     }
 }
+
+extension InputDefectTests {
+    // MARK: - Limits that keep cmark linear
+
+    static let nestingError = "error: block quotes and lists are nested 101 deep here; the limit is 100, which keeps the Markdown parser fast"
+
+    @Test func blockNestingOverTheLimitIsAnError() throws {
+        #expect(try errors(adding: ["content/nb/a.md": "---\ntitle: A\n---\n" + String(repeating: ">", count: 101) + " dypt\n"]) == [
+            "content/nb/a.md:4:101: \(Self.nestingError)",
+        ])
+        // Nesting by indentation, one level a line, each line lazily continued by another.
+        let indented = (0...100).map { String(repeating: "  ", count: $0) + "- nivå \($0)\nlat\n" }.joined()
+        #expect(try errors(adding: ["content/nb/a.md": "---\ntitle: A\n---\n" + indented]) == [
+            "content/nb/a.md:\(4 + 200):201: \(Self.nestingError)",
+        ])
+    }
+
+    @Test func nestingAtTheLimitAndIndentedTextBuild() throws {
+        let art = String(repeating: " ", count: 400) + "*\n"
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/a.md": "---\ntitle: A\n---\n" + String(repeating: ">", count: 100) + " dypt\n\n" + art + "\n```\n" + String(repeating: "> ", count: 300) + "\n```\n",
+        ]) { $1 })
+        try site.build()
+        #expect(BadInputTests.count("<blockquote>", in: BadInputTests.article(try site.read("public/nb/a/index.html"))) == 100)
+    }
+
+    @Test func openBracketsOverTheLimitAreAnError() throws {
+        #expect(try errors(adding: ["content/nb/a.md": "---\ntitle: A\n---\nx\n" + String(repeating: "![[]()", count: 1001) + "\n"]) == [
+            "content/nb/a.md:5:5997: error: 1001 '[' are open here without a ']' in one paragraph; the limit is 1000, which keeps the Markdown parser fast (write a literal bracket as \\[)",
+        ])
+    }
+
+    /// A blank line ends the paragraph, escaped brackets and code blocks do not count.
+    @Test func bracketsUnderTheLimitBuild() throws {
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/a.md": "---\ntitle: A\n---\n" + String(repeating: "[", count: 900) + "\n\n" + String(repeating: "[", count: 900)
+                + String(repeating: "\\[", count: 900) + "\n\n~~~\n" + String(repeating: "[", count: 2000) + "\n~~~\n",
+        ]) { $1 })
+        try site.build()
+        #expect(BadInputTests.count("[", in: BadInputTests.article(try site.read("public/nb/a/index.html"))) == 900 + 1800 + 2000)
+    }
+}
+
+extension InputDefectTests {
+    /// Each block directive's body is moved into it once (innermost first): 3,000 nested notes used to move
+    /// bodies over and over (cubic; a 256 KiB page of them ran for minutes) and now nest as written.
+    @Test func deeplyNestedBlockDirectivesNestAsWritten() throws {
+        let depth = 3_000
+        let site = try FixtureSite(Self.base.merging([
+            "content/nb/a.md": "---\ntitle: A\n---\n" + (0..<depth).map { "::: note\n\nn\($0)\n\n" }.joined() + String(repeating: ":::\n\n", count: depth) + "etter\n",
+        ]) { $1 })
+        try site.build()
+        let body = BadInputTests.article(try site.read("public/nb/a/index.html"))
+        let expected = (0..<depth).map { "<aside class=\"note\" role=\"note\">\n<p>n\($0)</p>\n" }.joined() + String(repeating: "</aside>\n", count: depth) + "<p>etter</p>"
+        #expect(body.contains(expected))
+    }
+}

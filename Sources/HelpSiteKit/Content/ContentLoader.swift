@@ -1,3 +1,5 @@
+import HelpMarkdown
+
 /// Stages "discover" and "parse": finds every language folder's pages and strings and reads them.
 public struct ContentLoader: Sendable {
     public static let stringsFileName = "strings.yaml"
@@ -170,6 +172,10 @@ public struct ContentLoader: Sendable {
         if let yaml = split.yaml {
             guard let parsed = FrontMatterParser(file: file.path.display).parse(yaml, log: &log) else { return nil }
             frontMatter = parsed
+        }
+        if let violation = MarkdownLimits.check(String(split.body)) {
+            log.append(.error(.parse, FileLocation(file: file.path.display, line: split.bodyStartLine - 1 + violation.position.line,
+                                                   column: violation.position.column), violation.message))
         }
         let id = PageID(String(file.relativePath.dropLast(3)))
         var page = SourcePage(language: file.language, id: id, file: file.path, frontMatter: frontMatter,

@@ -37,6 +37,12 @@ struct PageRenderer: Sendable {
             sink.diagnostics.append(error.diagnostic)
             return MarkdownRenderer.render("", options: options, hooks: hooks)
         }
+        // Checked when the page was read; checked again because the file may have changed since, and cmark must
+        // never see text over the limits.
+        if let violation = MarkdownLimits.check(body) {
+            sink.diagnostics.append(.error(.render, location(violation.position), violation.message))
+            return MarkdownRenderer.render("", options: options, hooks: hooks)
+        }
         let rendered = MarkdownRenderer.render(body, options: options, hooks: hooks)
         sink.diagnostics += HeadingIDCheck.diagnostics(rendered.headings, templateIDs: templateIDs, location: location)
         return rendered
