@@ -24,6 +24,10 @@ public struct BuildOptions: Sendable {
     public var cacheDirectory: SitePath?
     /// Told of every rendered page; the CLI shows it on a terminal.
     public var progress: BuildProgress?
+    /// `serve`: a full rebuild keeps the previous search index and leaves re-indexing to the caller, off the reload path.
+    public var defersSearchIndex = false
+    /// Where Pagefind is looked for (`PATH`, `HELPSITE_PAGEFIND`); tests replace it.
+    public var environment = ProcessInfo.processInfo.environment
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -106,8 +110,12 @@ public struct SiteBuilder {
         } catch let failure as BuildFailure {
             throw BuildFailure(DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .error } + failure.diagnostics))
         }
-        return LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, theme: theme, templates: templates,
-                          compiled: compiled, diagnostics: log.diagnostics)
+        var site = LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, theme: theme, templates: templates,
+                              compiled: compiled, diagnostics: [])
+        SearchPages.validate(site, templatesDirectory: options.templatesDirectory, log: &log)
+        try log.checkpoint()
+        site.diagnostics = log.diagnostics
+        return site
     }
 
     /// Builds into the output folder, replacing it only when everything succeeded.
@@ -117,11 +125,12 @@ public struct SiteBuilder {
 
     /// Builds an already loaded site.
     public func build(_ site: LoadedSite) throws -> BuildReport {
+        let pagefind = try SearchIndexOutput.locatePagefind(for: site.config, environment: options.environment)
         let writer = try OutputWriter.prepare(output: options.outputDirectory,
                                               protecting: [options.contentDirectory, options.templatesDirectory])
         do {
             let cache = options.cacheDirectory.map { RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options)) }
-            var report = try render(site, into: writer, cache: cache)
+            var report = try render(site, into: writer, cache: cache, pagefind: pagefind)
             try enforcePolicies(report, site: site)
             try writer.commit()
             if let cache {
@@ -164,11 +173,11 @@ public struct SiteBuilder {
         if !failures.isEmpty { throw BuildFailure(failures) }
     }
 
-    private func render(_ site: LoadedSite, into writer: OutputWriter?, cache: RenderCache? = nil) throws -> BuildReport {
+    private func render(_ site: LoadedSite, into writer: OutputWriter?, cache: RenderCache? = nil, pagefind: Pagefind? = nil) throws -> BuildReport {
         var log = DiagnosticLog()
         log.append(contentsOf: site.diagnostics)
         let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
-        let context = OutputContext(site: site, engine: engine, options: options, cache: cache)
+        let context = OutputContext(site: site, engine: engine, options: options, cache: cache, pagefind: pagefind)
         for output in OutputGenerators.all {
             try output.generate(context, into: writer, log: &log)
         }

@@ -33,11 +33,13 @@ public struct ServeOptions: Sendable {
 actor PreviewSession {
     private let site: LiveSite
     let hub: LiveReloadHub
+    let search: SearchReindexer
     private let log: @Sendable (String) -> Void
 
     init(options: BuildOptions, hub: LiveReloadHub, log: @escaping @Sendable (String) -> Void) {
         self.site = LiveSite(options: options)
         self.hub = hub
+        self.search = SearchReindexer(log: log)
         self.log = log
     }
 
@@ -77,6 +79,8 @@ actor PreviewSession {
             await hub.publish(.reload(paths))
             if !files.isEmpty {
                 log("Rebuilt \(full ? "the whole site" : "\(paths.count) page\(paths.count == 1 ? "" : "s")") in \(milliseconds) ms")
+                // The first build indexed the site itself; after an edit the index follows in the background.
+                if let refresh = site.searchRefresh { await search.schedule(refresh) }
             }
         case let .failed(diagnostics):
             for diagnostic in diagnostics { log(diagnostic.description) }
@@ -154,6 +158,7 @@ public struct PreviewServer: Sendable {
                                  outputDirectory: output, baseURL: "http://\(displayHost):\(port)/")
         build.injectedHTML = LiveScript.tag
         build.templatesRequired = options.templatesRequired
+        build.defersSearchIndex = true
         let hub = LiveReloadHub()
         let session = PreviewSession(options: build, hub: hub, log: log)
         // Pages are rendered on request until the first full build is written, then served from the output.

@@ -26,6 +26,10 @@ public struct SiteConfig: Sendable {
     public var statusDashboardPath: String?
     /// `checked:` dates in facts.yaml older than this many months get a warning from `check` and `build`.
     public var factsMaxAgeMonths = 12
+    /// Build a Pagefind search index and the search pages (`search: true`).
+    public var search = false
+    /// Where `search` is set in site.yaml, for the error when Pagefind is missing.
+    public var searchLocation: FileLocation?
 
     public static let defaultMaxPageBytes = 256 * 1024
 

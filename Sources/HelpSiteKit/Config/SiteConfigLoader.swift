@@ -5,7 +5,7 @@ import Yams
 public struct SiteConfigLoader {
     public static let fileName = "site.yaml"
     static let keys = ["title", "baseURL", "defaultLanguage", "languages", "brand", "loginURL", "unsafeHTML",
-                       "maxPageSize", "contactFormEndpoint", "fallback", "outdatedNotice", "statusDashboard", "factsMaxAge"]
+                       "maxPageSize", "contactFormEndpoint", "fallback", "outdatedNotice", "statusDashboard", "factsMaxAge", "search"]
 
     let contentDirectory: SitePath
 
@@ -77,13 +77,17 @@ public struct SiteConfigLoader {
             }
         }
         if let node = values["outdatedNotice"] { config.showsOutdatedNotice = reader.bool(node, key: "outdatedNotice", log: &log) ?? true }
+        if let node = values["search"] {
+            config.search = reader.bool(node, key: "search", log: &log) ?? false
+            config.searchLocation = reader.location(of: node)
+        }
         if let node = values["factsMaxAge"], let months = reader.int(node, key: "factsMaxAge", log: &log) {
             if months > 0 { config.factsMaxAgeMonths = months } else { log.append(reader.error(at: node, "factsMaxAge must be a positive number of months")) }
         }
         if let node = values["statusDashboard"], let path = reader.string(node, key: "statusDashboard", log: &log) {
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)
             let first = segments.first.map(String.init) ?? ""
-            let generated = ["index.html", "404.html"].contains(String(segments.last ?? "")) || first == "assets"
+            let generated = ["index.html", "404.html"].contains(String(segments.last ?? "")) || first == "assets" || SearchIndexer.bundleFolders.contains(first)
                 || config.languages.contains { $0.code == first }
             if path.hasSuffix(".html"), !path.hasPrefix("/"), !generated,
                !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") || $0.contains("\\") }) {

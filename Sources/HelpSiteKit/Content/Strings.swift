@@ -38,21 +38,53 @@ enum StringsLoader {
     }
 }
 
-/// The strings a page in one language sees: its own, with the default language's filling the gaps.
+/// The strings a page in one language sees: its own, with the default language's filling the gaps,
+/// and helpsite's own English defaults for the keys a site's strings.yaml may not have yet.
 struct StringTable: Sendable {
     let values: [String: String]
+
+    /// Strings helpsite's own pages need, so a site without strings.yaml still builds them (in English).
+    static let builtIn: [String: String] = [
+        "searchSlug": "search",
+        "searchTitle": "Search",
+        "searchLabel": "Search the help centre",
+        "searchPlaceholder": "Search for a topic",
+        "searchButton": "Search",
+        "searchClear": "Clear",
+        "searchLoading": "Searching…",
+        "searchResultsOne": "{count} result",
+        "searchResultsFew": "{count} results",
+        "searchResultsMany": "{count} results",
+        "searchResultsOther": "{count} results",
+        "searchNoResults": "No results for “{query}”.",
+        "searchOnlyIn": "only in {source}",
+        "searchNoScript": "Search needs JavaScript, which is turned off in your browser.",
+        "searchBrowseTopics": "Browse all help topics",
+        "searchUnavailable": "Search is not available right now.",
+    ]
+    /// Strings that become a URL segment.
+    static let slugKeys = ["searchSlug"]
 
     /// Builds every language's table and reports keys missing from, or unknown to, the default language.
     static func build(config: SiteConfig, strings: [String: LanguageStrings], log: inout DiagnosticLog) -> [String: StringTable] {
         let defaultCode = config.defaultLanguage.code
-        let source = strings[defaultCode]?.values ?? [:]
+        let written = strings[defaultCode]?.values ?? [:]
+        let source = builtIn.merging(written) { _, site in site }
+        for language in config.languages {
+            guard let own = strings[language.code] else { continue }
+            for key in slugKeys {
+                if let slug = own.values[key], let problem = PathRules.problem(inSlug: slug) {
+                    log.append(.error(.index, own.locations[key], "\(key): \(problem)"))
+                }
+            }
+        }
         var tables: [String: StringTable] = [:]
         for language in config.languages {
             guard language.code != defaultCode, let own = strings[language.code] else {
-                tables[language.code] = StringTable(values: language.code == defaultCode ? source : source)
+                tables[language.code] = StringTable(values: source)
                 continue
             }
-            let missing = source.keys.filter { own.values[$0] == nil }.sorted()
+            let missing = written.keys.filter { own.values[$0] == nil }.sorted()
             if !missing.isEmpty {
                 log.append(.warning(.index, FileLocation(file: own.file.display),
                                     "missing \(missing.count) string(s), shown in \(config.defaultLanguage.name) instead: \(missing.joined(separator: ", "))"))

@@ -19,6 +19,15 @@ public final class LiveSite {
 
     public var config: SiteConfig? { site?.config }
 
+    /// Looked for once, for `searchRefresh`.
+    lazy var pagefind: Pagefind? = Pagefind.locate(environment: options.environment)
+
+    /// True when some language shows a fallback page; those are indexed in a bundle of their own.
+    var showsFallbacks: Bool {
+        guard let site else { return false }
+        return site.config.languages.contains { site.index.pages(in: $0.code).contains(where: \.isFallback) }
+    }
+
     /// A full build into the output folder.
     @discardableResult
     public func rebuildAll() -> Outcome {

@@ -6,6 +6,8 @@ struct OutputContext {
     let engine: RenderEngine
     let options: BuildOptions
     var cache: RenderCache?
+    /// Found before rendering when the site has `search: true`; nil for `check`.
+    var pagefind: Pagefind?
 }
 
 /// One kind of file the build writes. `build` and `serve` run the same list, in order; a new output is one
@@ -18,6 +20,7 @@ protocol OutputGenerator: Sendable {
 enum OutputGenerators {
     static let all: [any OutputGenerator] = [
         PagesOutput(), NotFoundOutput(), RootPageOutput(), SitemapOutput(), RobotsOutput(), StatusDashboardOutput(), AssetsOutput(),
+        SearchPageOutput(), SearchIndexOutput(),
     ]
 }
 

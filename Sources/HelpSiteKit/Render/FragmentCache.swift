@@ -52,7 +52,7 @@ struct FragmentCache: Sendable {
 /// Renders pages, 404s and the root page from typed views and compiled templates; `build` and `serve` share it.
 struct RenderEngine: Sendable {
     private(set) var views: SiteViews
-    private var fragments: FragmentCache
+    private(set) var fragments: FragmentCache
     let templates: CompiledTemplates
     /// HTML added before `</body>`: only `serve` sets it, for live reload.
     let injectedHTML: String?
@@ -82,7 +82,7 @@ struct RenderEngine: Sendable {
             page: views.pageView(page, rendered: rendered),
             alternatesHTML: fragments.alternatesHTML(for: page.id), switcherLinksHTML: fragments.switcherHTML(for: page),
             navigationHTML: fragments.navigationHTML(language: page.language, folder: page.id.folders.joined(separator: "/"), current: page.id),
-            breadcrumbs: views.breadcrumbs(for: page), noindex: page.isFallback)
+            breadcrumbs: views.breadcrumbs(for: page), noindex: page.isFallback, search: views.search(for: language))
         return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
     }
 
@@ -98,7 +98,7 @@ struct RenderEngine: Sendable {
             site: views.site, language: views.language(language), strings: strings, home: views.home(of: language.code),
             page: PageView(title: title), alternatesHTML: "", switcherLinksHTML: switcher,
             navigationHTML: fragments.navigationHTML(language: language.code, folder: "", current: nil),
-            breadcrumbs: [], noindex: true)
+            breadcrumbs: [], noindex: true, search: views.search(for: language))
         return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
     }
 
@@ -119,7 +119,7 @@ struct RenderEngine: Sendable {
     }
 
     /// Adds the serve-only HTML before the first `</body>`.
-    private func finish(_ html: [UInt8]) -> [UInt8] {
+    func finish(_ html: [UInt8]) -> [UInt8] {
         guard let injectedHTML else { return html }
         guard let body = html.firstRange(of: Array("</body>".utf8)) else { return html }
         var finished = html

@@ -10,6 +10,8 @@ struct SiteViews: Sendable {
     private(set) var navigation: [String: Navigation]
     /// The current `SourceHash` of every source-language page, for outdated notices.
     private(set) var sourceHashes: [PageID: String]
+    /// Each language's search view; empty when search is off.
+    private let searchViews: [String: SearchView]
 
     init(index: SiteIndex, strings tables: [String: StringTable], stringKeys: [String]) {
         self.index = index
@@ -33,7 +35,10 @@ struct SiteViews: Sendable {
             hashes[page.id] = SourceHash.of(page.source)
         }
         sourceHashes = hashes
+        searchViews = SearchView.perLanguage(index: index, strings: tables, languages: languageViews)
     }
+
+    func search(for language: Language) -> SearchView? { searchViews[language.code] }
 
     var config: SiteConfig { index.config }
 

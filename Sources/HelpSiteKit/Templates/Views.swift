@@ -230,9 +230,11 @@ final class PageContextView: Sendable {
     let alternatesHTML, switcherLinksHTML, navigationHTML: String
     let breadcrumbs: [BreadcrumbView]
     let noindex: Bool
+    let search: SearchView?
 
     init(site: SiteView, language: LanguageView, strings: StringsView, home: HomeView?, page: PageView,
-         alternatesHTML: String, switcherLinksHTML: String, navigationHTML: String, breadcrumbs: [BreadcrumbView], noindex: Bool) {
+         alternatesHTML: String, switcherLinksHTML: String, navigationHTML: String, breadcrumbs: [BreadcrumbView], noindex: Bool,
+         search: SearchView? = nil) {
         self.site = site
         self.language = language
         self.strings = strings
@@ -243,6 +245,7 @@ final class PageContextView: Sendable {
         self.navigationHTML = navigationHTML
         self.breadcrumbs = breadcrumbs
         self.noindex = noindex
+        self.search = search
     }
 
     static func schema(strings: ViewSchema) -> ViewSchema {
@@ -258,6 +261,7 @@ final class PageContextView: Sendable {
             f.list("breadcrumbs", { BreadcrumbView.schema }) { $0.breadcrumbs }
             f.flag("hasBreadcrumbs") { $0.breadcrumbs.count > 1 }
             f.flag("noindex") { $0.noindex }
+            f.object("search", { SearchView.schema }) { $0.search }
         }
     }
 }

@@ -1,0 +1,80 @@
+/// The results page of each language, at the localized `searchSlug` from its strings: `/nb/sok/`, `/de/suche/`.
+enum SearchPages {
+    static let layout = "search"
+    static let defaultSlug = "search"
+
+    static func segments(for language: Language, strings: [String: StringTable]) -> [String] {
+        [language.code, strings[language.code]?.values["searchSlug"] ?? defaultSlug]
+    }
+
+    /// With search on: a search layout exists and no page takes a results page's URL.
+    static func validate(_ site: SiteBuilder.LoadedSite, templatesDirectory: SitePath, log: inout DiagnosticLog) {
+        guard site.config.search else { return }
+        if !site.compiled.hasLayout(layout) {
+            log.append(.error(.render, FileLocation(file: templatesDirectory.display),
+                              "search is on in site.yaml, but the templates have no \(layout).mustache for the results page"))
+        }
+        for language in site.config.languages {
+            let segments = segments(for: language, strings: site.strings)
+            let outputPath = segments.joined(separator: "/") + "/index.html"
+            for page in site.index.pages(in: language.code) where page.outputPath == outputPath && !page.isFallback {
+                log.append(.error(.index, page.source.location("slug"),
+                                  "\(page.href) is the \(language.code) search results page; give this page another slug, or change searchSlug in \(language.code)/strings.yaml"))
+            }
+        }
+    }
+}
+
+/// `<language>/<searchSlug>/index.html` for each language, when search is on.
+struct SearchPageOutput: OutputGenerator {
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
+        guard let writer, context.site.config.search else { return }
+        for language in context.site.config.languages {
+            let path = SearchPages.segments(for: language, strings: context.site.strings).joined(separator: "/") + "/index.html"
+            try writer.write(context.engine.renderSearchPage(language), to: path)
+        }
+    }
+}
+
+/// The Pagefind index of the staged pages, written before the staging folder replaces the output,
+/// so a Pagefind failure fails the build and leaves the previous output as it was.
+struct SearchIndexOutput: OutputGenerator {
+    /// Fails the build before anything is rendered when search is on and Pagefind cannot be found.
+    static func locatePagefind(for config: SiteConfig, environment: [String: String]) throws -> Pagefind? {
+        guard config.search else { return nil }
+        guard let pagefind = Pagefind.locate(environment: environment) else {
+            throw BuildFailure([.error(.loadConfig, config.searchLocation, "search is on, but Pagefind is not installed; " + Pagefind.installHint)])
+        }
+        return pagefind
+    }
+
+    func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
+        guard let writer, !writer.inPlace, let pagefind = context.pagefind else { return }
+        try log.checkpoint()
+        let indexer = SearchIndexer(pagefind: pagefind, defaultLanguage: context.site.config.defaultLanguage.code,
+                                    indexesFallbacks: context.site.config.languages.contains { context.engine.views.search(for: $0)?.fallbackBundleURL != nil })
+        if context.options.defersSearchIndex, indexer.carryOver(from: writer.output.path, to: writer.staging.path) { return }
+        try indexer.index(site: writer.staging.path)
+    }
+}
+
+extension RenderEngine {
+    /// A language's results page: the `search` layout, its switcher leading to the other languages' results pages.
+    func renderSearchPage(_ language: Language) -> [UInt8] {
+        guard let template = templates.layouts[SearchPages.layout], let search = views.search(for: language) else { return [] }
+        var switcher = ""
+        if let links = templates.switcherLinks {
+            let translations = config.languages.compactMap { other -> TranslationLinkView? in
+                guard let url = views.search(for: other)?.url else { return nil }
+                return TranslationLinkView(language: views.language(other), url: url, isAvailable: true, isCurrent: .known(other == language))
+            }
+            switcher = String(decoding: TemplateRenderer.render(links, view: SwitcherContextView(translations: translations), schema: SwitcherContextView.schema), as: UTF8.self)
+        }
+        let title = views.string("searchTitle", in: language.code) ?? "Search"
+        let context = PageContextView(
+            site: views.site, language: views.language(language), strings: views.strings(language.code), home: views.home(of: language.code),
+            page: PageView(title: title, url: search.url, layout: SearchPages.layout), alternatesHTML: "", switcherLinksHTML: switcher,
+            navigationHTML: fragments.navigationHTML(language: language.code, folder: "", current: nil), breadcrumbs: [], noindex: true, search: search.onResultsPage)
+        return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
+    }
+}
