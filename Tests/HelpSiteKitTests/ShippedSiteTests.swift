@@ -17,8 +17,12 @@ import Testing
 
     @Test func twelveLanguagesEightPagesAndEverySwitcherLeadsToTheSamePage() throws {
         let site = try buildShipped()
-        let pages = try site.snapshot().filter { $0.key.hasSuffix("/index.html") && $0.key.contains("/") }
+        let all = try site.snapshot().filter { $0.key.hasSuffix("/index.html") && $0.key.contains("/") }
+        let pages = all.filter { !String(decoding: $0.value, as: UTF8.self).contains("<body class=\"layout-search\">") }
         #expect(pages.count == 96)
+        // Search is on: one results page per language, besides the articles.
+        #expect(all.count - pages.count == 12)
+        #expect(site.exists("public/pagefind/pagefind-entry.json"))
         for (path, data) in pages {
             let html = String(decoding: data, as: UTF8.self)
             let alternates = Self.alternates(in: html)
