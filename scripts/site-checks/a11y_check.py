@@ -5,7 +5,8 @@
                   [--form-site DIR --form-url http://127.0.0.1:8081/] [--languages all|nb,de,el]
 
 Every page type is checked in each language given: the root chooser, the language home, an
-ordinary page, a page with a contact card (ARN), the contact page and the 404 page. The form build
+ordinary page, a page with a contact card (ARN), the contact page, the 404 page and the search
+results page with results open (?q=ARN, once the results are shown). The form build
 (a site built with contactFormEndpoint set) adds its contact page with the real form. Each page is
 checked twice: as it loads, and with every <details> (the language switcher) opened, at a desktop
 and at a phone width, each time with the window as tall as the page (axe 3 does not judge the
@@ -35,6 +36,8 @@ def page_type(folder, path):
         return "root"
     if "layout-404" in classes:
         return "404"
+    if "layout-search" in classes:
+        return "search"
     if "is-home" in classes:
         return "home"
     if "layout-contact" in classes:
@@ -70,6 +73,9 @@ def describe(violation):
 
 
 FULL_HEIGHT = "return Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);"
+SEARCH_QUERY = "?q=ARN"
+RESULTS_OPEN = ("var p = document.querySelector('[data-search-page]');"
+                " return !!p && !p.hasAttribute('aria-busy') && document.querySelectorAll('[data-search-results] li').length > 0;")
 OPEN_DETAILS = "var d = document.querySelectorAll('details'); d.forEach(function (e) { e.open = true; }); return d.length;"
 
 
@@ -106,7 +112,8 @@ def main():
     targets = []  # (label, url)
     chosen = choose(arguments.site, languages)
     for (language, kind), path in sorted(chosen.items()):
-        targets.append((f"{language or 'root'} {kind} /{path}", common.absolute(arguments.url, path)))
+        query = SEARCH_QUERY if kind == "search" else ""
+        targets.append((f"{language or 'root'} {kind} /{path}{query}", common.absolute(arguments.url, path) + query))
     if arguments.form_site and arguments.form_url:
         form_chosen = choose(arguments.form_site, languages)
         for (language, kind), path in sorted(form_chosen.items()):
@@ -118,7 +125,7 @@ def main():
         if arguments.form_site and not any(label.startswith(f"{language} contact+form") for label, _ in targets):
             report.fail(f"{language}: no contact page in the form build")
     kinds = {key[1] for key in chosen}
-    for kind in ("root", "home", "page", "contact-card", "contact", "404"):
+    for kind in ("root", "home", "page", "contact-card", "contact", "404", "search"):
         report.check(kind in kinds, f"no page of type {kind} found")
 
     checks = violations = 0
@@ -134,6 +141,9 @@ def main():
                 common.load(driver, url)
                 if common.path_of(driver.current_url) != common.path_of(url):
                     report.fail(f"{label}: loading {url} ended at {driver.current_url}")
+                    continue
+                if url.endswith(SEARCH_QUERY) and not common.wait_for(driver, lambda d: d.execute_script(RESULTS_OPEN), timeout=15):
+                    report.fail(f"{label}: the search results did not open")
                     continue
                 count, closed = run_axe(driver, axe, report, f"{label} @{width}px", width)
                 violations += count
