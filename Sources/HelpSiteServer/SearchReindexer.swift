@@ -1,11 +1,13 @@
+import Dispatch
 import HelpSiteKit
 
 /// Keeps `serve`'s search index current without holding up reloads: Pagefind runs off the session, one run
 /// at a time; edits saved while it runs are folded into one more run.
 actor SearchReindexer {
+    /// Waiting for Pagefind blocks a thread: one of GCD's, not one the server's tasks need.
+    private static let queue = DispatchQueue(label: "helpsite.search-reindex")
     private var running = false
     private var pending: SearchRefresh?
-    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private let log: @Sendable (String) -> Void
 
     init(log: @escaping @Sendable (String) -> Void) {
@@ -16,19 +18,14 @@ actor SearchReindexer {
         if running { pending = refresh } else { start(refresh) }
     }
 
-    /// Returns once no run is going or waiting.
-    func idle() async {
-        guard running else { return }
-        await withCheckedContinuation { idleWaiters.append($0) }
-    }
-
     private func start(_ refresh: SearchRefresh) {
         running = true
-        Task.detached { [self] in
+        Self.queue.async { [self] in
             let started = ContinuousClock.now
             var failure: String?
             do { try refresh.run() } catch { failure = "\(error)" }
-            await finished(after: ContinuousClock.now - started, failure: failure)
+            let elapsed = ContinuousClock.now - started
+            Task { await finished(after: elapsed, failure: failure) }
         }
     }
 
@@ -39,9 +36,6 @@ actor SearchReindexer {
         if let next = pending {
             pending = nil
             start(next)
-        } else {
-            for waiter in idleWaiters { waiter.resume() }
-            idleWaiters = []
         }
     }
 }

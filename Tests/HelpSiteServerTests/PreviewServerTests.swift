@@ -13,10 +13,10 @@ final class ServedSite: @unchecked Sendable {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func start() async throws -> ServedSite {
+    static func start(config extra: String = "") async throws -> ServedSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("helpsite-serve-test-\(UUID().uuidString)")
         let files = [
-            "content/site.yaml": "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, en]\n",
+            "content/site.yaml": "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, en]\n" + extra,
             "content/nb/index.md": "---\ntitle: Hjem\n---\nVelkommen.\n",
             "content/nb/klage.md": "---\ntitle: Klage\norder: 1\n---\nKlag her.\n",
             "content/en/index.md": "---\ntitle: Home\n---\nWelcome.\n",
@@ -46,8 +46,8 @@ final class ServedSite: @unchecked Sendable {
     }
 
     /// Starts a served fixture, runs `body`, and always stops the server and removes the fixture.
-    static func with(_ body: (ServedSite) async throws -> Void) async throws {
-        let site = try await start()
+    static func with(config extra: String = "", _ body: (ServedSite) async throws -> Void) async throws {
+        let site = try await start(config: extra)
         do {
             try await body(site)
         } catch {
