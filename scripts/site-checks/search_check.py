@@ -8,6 +8,7 @@
   not contain word for word into the header's search field (and pressing Enter) lists that language's
   complaints page among the first three results; so do the issue's examples (INFLECTED below).
 - Facts: typing ARN's phone number finds that language's ARN page (first three results).
+- Sub-path: the same for one language of a build served under /help/.
 - Fallback pages (a build where one language lacks the ARN page): that language's search finds its
   fallback ARN page, labelled as being in the default language, its title marked with that language.
 - Without JavaScript: no search field is shown, and the results page says why and links to the topics.
@@ -209,6 +210,8 @@ def main():
     parser.add_argument("--site", required=True)
     parser.add_argument("--url", required=True)
     parser.add_argument("--access-log")
+    parser.add_argument("--subpath-site")
+    parser.add_argument("--subpath-url")
     parser.add_argument("--fallback-site")
     parser.add_argument("--fallback-url")
     parser.add_argument("--fallback-language", default="pl")
@@ -223,6 +226,9 @@ def main():
     stemmed, phoned = check_languages(report, arguments.site, arguments.url, languages)
     summary.append(f"inflected 'complaint' finds the complaints page in {stemmed}/{len(languages)} languages")
     summary.append(f"ARN's phone finds the ARN page in {phoned}/{len(languages)}")
+    if arguments.subpath_site and arguments.subpath_url:
+        stemmed, phoned = check_languages(report, arguments.subpath_site, arguments.subpath_url, languages[:1])
+        summary.append(f"under a sub-path {stemmed + phoned}/2")
     if arguments.fallback_site and arguments.fallback_url:
         with open(os.path.join(arguments.site, "index.html"), encoding="utf-8") as handle:
             source = re.search(r'<html lang="([^"]+)"', handle.read()).group(1)
