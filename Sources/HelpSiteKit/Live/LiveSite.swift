@@ -22,11 +22,8 @@ public final class LiveSite {
     /// Looked for once, for `searchRefresh`.
     lazy var pagefind: Pagefind? = Pagefind.locate(environment: options.environment)
 
-    /// True when some language shows a fallback page; those are indexed in a bundle of their own.
-    var showsFallbacks: Bool {
-        guard let site else { return false }
-        return site.config.languages.contains { site.index.pages(in: $0.code).contains(where: \.isFallback) }
-    }
+    /// The current site's pages, for `searchRefresh`.
+    var siteIndex: SiteIndex? { site?.index }
 
     /// A full build into the output folder.
     @discardableResult

@@ -30,17 +30,35 @@ struct Pagefind: Sendable {
         return FileManager.default.isExecutableFile(atPath: location) ? Pagefind(executable: location) : nil
     }
 
-    /// Indexes the HTML under `site` into `site/<outputFolder>`; a failure carries Pagefind's own words.
-    func index(site: String, outputFolder: String, arguments: [String] = []) throws {
-        let output: (status: Int32, text: String)
+    /// Indexes `documents` (read from below `site`, in this order) and returns the bundle's files, each with its
+    /// path inside the bundle. (Pagefind writes through asynchronous file handles that can still be open when it
+    /// answers; taking the files in the answer leaves helpsite in charge of writing them.)
+    /// A failure carries Pagefind's own words.
+    func index(_ documents: [SearchDocument], site: String, name: String,
+               rootSelector: String? = nil, forcedLanguage: String? = nil) throws -> [(path: String, bytes: [UInt8])] {
         do {
-            output = try Self.run(executable, ["--site", site, "--output-subdir", outputFolder, "--quiet"] + arguments)
+            let service = try PagefindService(executable: executable)
+            var config: [String: Any] = [:]
+            if let rootSelector { config["root_selector"] = rootSelector }
+            if let forcedLanguage { config["force_language"] = forcedLanguage }
+            let index = try service.request(["type": "NewIndex", "config": config])["index_id"] ?? 0
+            for document in documents {
+                let html = String(decoding: try FileSystem.readBytes(site + "/" + document.file), as: UTF8.self)
+                try service.request(["type": "AddFile", "index_id": index, "url": document.url, "file_contents": html])
+            }
+            let files = try service.request(["type": "GetFiles", "index_id": index])["files"] as? [[String: Any]] ?? []
+            return try files.map { file in
+                guard let path = file["path"] as? String, let content = file["content"] as? String,
+                      let bytes = Data(base64Encoded: content) else { throw PagefindError(message: "a file helpsite cannot read") }
+                return (path, Array(bytes))
+            }
+        } catch let error as PagefindError {
+            let exit = error.status.map { " (exit \($0))" } ?? ""
+            throw BuildFailure([.error(.write, nil, "Pagefind failed\(exit) indexing \(name)/: \(error.message)")])
+        } catch let failure as BuildFailure {
+            throw failure
         } catch {
             throw BuildFailure([.error(.write, nil, "could not run Pagefind (\(executable)): \(error)")])
-        }
-        guard output.status == 0 else {
-            let said = output.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.suffix(5)
-            throw BuildFailure([.error(.write, nil, "Pagefind failed (exit \(output.status)) indexing \(outputFolder)/: " + said.joined(separator: " | "))])
         }
     }
 
@@ -58,4 +76,10 @@ struct Pagefind: Sendable {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+}
+
+/// A page as Pagefind gets it: its URL below the site root (`/nb/klage/`) and its file below the output.
+struct SearchDocument: Sendable {
+    let url: String
+    let file: String
 }

@@ -4,7 +4,7 @@ import Foundation
 /// - `pagefind/`: every written page, indexed (and stemmed) in its own `<html lang>`;
 /// - `pagefind-fallback/`: the fallback pages only, indexed in the default language they are written in,
 ///   so their text is never stemmed as the language whose URL shows them. Each carries a `language` filter.
-/// Which pages go where is decided by the templates' markers (`data-pagefind-body` and `data-search-fallback`).
+/// Within a page, the templates' markers (`data-pagefind-body`, `data-search-fallback`) say what is indexed.
 struct SearchIndexer: Sendable {
     static let bundleFolder = "pagefind"
     static let fallbackFolder = "pagefind-fallback"
@@ -17,32 +17,44 @@ struct SearchIndexer: Sendable {
 
     let pagefind: Pagefind
     let defaultLanguage: String
-    let indexesFallbacks: Bool
+    /// In language and page order, so the index is the same for the same pages.
+    let written: [SearchDocument]
+    let fallbacks: [SearchDocument]
 
-    /// Writes the bundles into `site`, which must not hold them yet.
-    func index(site: String) throws {
-        try pagefind.index(site: site, outputFolder: Self.bundleFolder)
-        if indexesFallbacks {
-            try pagefind.index(site: site, outputFolder: Self.fallbackFolder,
-                               arguments: ["--root-selector", Self.fallbackSelector, "--force-language", defaultLanguage])
+    init(pagefind: Pagefind, index: SiteIndex) {
+        self.pagefind = pagefind
+        let config = index.config
+        defaultLanguage = config.defaultLanguage.code
+        var written: [SearchDocument] = [], fallbacks: [SearchDocument] = []
+        for language in config.languages {
+            for page in index.pages(in: language.code) {
+                let document = SearchDocument(url: "/" + page.href.dropFirst(config.basePath.count), file: page.outputPath)
+                if page.isFallback { fallbacks.append(document) } else { written.append(document) }
+            }
         }
-        for folder in folders { try Self.tidy(bundle: site + "/" + folder) }
+        self.written = written
+        self.fallbacks = fallbacks
+    }
+
+    var indexesFallbacks: Bool { !fallbacks.isEmpty }
+
+    /// Writes the bundles into a build's staging folder.
+    func index(into writer: OutputWriter) throws {
+        try write(site: writer.staging.path) { path, bytes in try writer.write(bytes, to: path) }
     }
 
     /// For `serve`: indexes a live output beside it, then swaps the new bundles in, so readers never see half an index.
     func reindex(output: String) throws {
-        let scratchName = ".search-\(getpid())"
-        let scratch = output + "/" + scratchName
+        let scratch = output + "/.search-\(getpid())"
         FileSystem.removeTree(scratch)
         defer { FileSystem.removeTree(scratch) }
-        try pagefind.index(site: output, outputFolder: scratchName + "/" + Self.bundleFolder)
-        if indexesFallbacks {
-            try pagefind.index(site: output, outputFolder: scratchName + "/" + Self.fallbackFolder,
-                               arguments: ["--root-selector", Self.fallbackSelector, "--force-language", defaultLanguage])
+        try write(site: output) { path, bytes in
+            let target = scratch + "/" + path
+            try FileSystem.createDirectory((target as NSString).deletingLastPathComponent)
+            try FileSystem.write(bytes, to: target)
         }
         for folder in Self.bundleFolders {
             let fresh = scratch + "/" + folder, live = output + "/" + folder, old = scratch + "/old-" + folder
-            if FileSystem.exists(fresh) { try Self.tidy(bundle: fresh) }
             if FileSystem.exists(live) { try FileSystem.rename(live, to: old) }
             if FileSystem.exists(fresh) { try FileSystem.rename(fresh, to: live) }
         }
@@ -66,13 +78,25 @@ struct SearchIndexer: Sendable {
 
     private var folders: [String] { indexesFallbacks ? Self.bundleFolders : [Self.bundleFolder] }
 
-    /// Pagefind 1.5 lists the languages in `pagefind-entry.json` in a different order on each run: sorted here,
-    /// so two builds of the same input are byte-identical. The unused ready-made interfaces are removed.
-    static func tidy(bundle: String) throws {
-        for name in unusedFiles { FileSystem.removeTree(bundle + "/" + name) }
-        let entry = bundle + "/pagefind-entry.json"
-        let object = try JSONSerialization.jsonObject(with: Data(FileSystem.readBytes(entry)))
-        let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        try FileSystem.write(Array(sorted), to: entry)
+    /// Indexes the pages below `site` and hands over every bundle file, its path below the output folder.
+    private func write(site: String, to save: (String, [UInt8]) throws -> Void) throws {
+        try keep(bundle: Self.bundleFolder, pagefind.index(written, site: site, name: Self.bundleFolder), to: save)
+        if indexesFallbacks {
+            try keep(bundle: Self.fallbackFolder, pagefind.index(fallbacks, site: site, name: Self.fallbackFolder,
+                                                                 rootSelector: Self.fallbackSelector, forcedLanguage: defaultLanguage), to: save)
+        }
+    }
+
+    /// Leaves out Pagefind's ready-made interfaces, which helpsite's search page does not use, and sorts
+    /// `pagefind-entry.json`: Pagefind 1.5 lists its languages in a different order on each run.
+    private func keep(bundle: String, _ files: [(path: String, bytes: [UInt8])], to save: (String, [UInt8]) throws -> Void) throws {
+        for file in files where !Self.unusedFiles.contains(file.path) {
+            var bytes = file.bytes
+            if file.path == "pagefind-entry.json" {
+                let object = try JSONSerialization.jsonObject(with: Data(bytes))
+                bytes = Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            }
+            try save(bundle + "/" + file.path, bytes)
+        }
     }
 }

@@ -51,10 +51,9 @@ struct SearchIndexOutput: OutputGenerator {
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer, !writer.inPlace, let pagefind = context.pagefind else { return }
         try log.checkpoint()
-        let indexer = SearchIndexer(pagefind: pagefind, defaultLanguage: context.site.config.defaultLanguage.code,
-                                    indexesFallbacks: context.site.config.languages.contains { context.engine.views.search(for: $0)?.fallbackBundleURL != nil })
+        let indexer = SearchIndexer(pagefind: pagefind, index: context.site.index)
         if context.options.defersSearchIndex, indexer.carryOver(from: writer.output.path, to: writer.staging.path) { return }
-        try indexer.index(site: writer.staging.path)
+        try indexer.index(into: writer)
     }
 }
 

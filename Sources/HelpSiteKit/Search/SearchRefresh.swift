@@ -12,9 +12,8 @@ public struct SearchRefresh: Sendable {
 extension LiveSite {
     /// What re-indexes the current site, or nil when it has no search.
     public var searchRefresh: SearchRefresh? {
-        guard let config, config.search, let pagefind else { return nil }
-        let indexer = SearchIndexer(pagefind: pagefind, defaultLanguage: config.defaultLanguage.code,
-                                    indexesFallbacks: showsFallbacks)
+        guard let index = siteIndex, index.config.search, let pagefind else { return nil }
+        let indexer = SearchIndexer(pagefind: pagefind, index: index)
         return SearchRefresh(indexer: indexer, output: options.outputDirectory.path)
     }
 }

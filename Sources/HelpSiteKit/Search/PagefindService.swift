@@ -1,0 +1,90 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One `pagefind --service` process: requests and answers are base64-encoded JSON, each followed by a comma.
+/// helpsite adds the pages itself, one by one in its own order: Pagefind's command line numbers pages in the
+/// order the file system lists them, which differs between two builds of the same site, and so would the index.
+final class PagefindService {
+    private let process = Process()
+    private let input: FileHandle
+    private let output: FileHandle
+    private let errors: URL
+    private var buffer = Data()
+    private var nextID = 0
+
+    init(executable: String) throws {
+        // A Pagefind that dies mid-request must fail the build, not end helpsite with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        let stdin = Pipe(), stdout = Pipe()
+        errors = FileManager.default.temporaryDirectory.appendingPathComponent("helpsite-pagefind-\(getpid())-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: errors.path, contents: nil) else { throw PagefindError(message: "cannot write \(errors.path)") }
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--service"]
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        input = stdin.fileHandleForWriting
+        output = stdout.fileHandleForReading
+    }
+
+    deinit {
+        try? input.close()
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: errors)
+    }
+
+    /// Sends one request and returns the answer's payload; Pagefind's error answer, or its exit, throws.
+    @discardableResult
+    func request(_ payload: [String: Any]) throws -> [String: Any] {
+        nextID += 1
+        let message = try JSONSerialization.data(withJSONObject: ["message_id": nextID, "payload": payload])
+        do {
+            try input.write(contentsOf: Data(message.base64EncodedString().utf8) + Data(",".utf8))
+        } catch {
+            throw failure()
+        }
+        guard let answer = try readAnswer() else { throw failure() }
+        if answer["type"] as? String == "Error" { throw PagefindError(message: answer["message"] as? String ?? "unknown error") }
+        return answer
+    }
+
+    private func readAnswer() throws -> [String: Any]? {
+        var scanned = 0
+        while true {
+            if let comma = buffer[scanned...].firstIndex(of: UInt8(ascii: ",")) {
+                let encoded = Data(buffer[..<comma])
+                buffer.removeSubrange(...comma)
+                guard let json = Data(base64Encoded: encoded),
+                      let message = try JSONSerialization.jsonObject(with: json) as? [String: Any],
+                      let payload = message["payload"] as? [String: Any] else {
+                    throw PagefindError(message: "an answer helpsite cannot read")
+                }
+                return payload
+            }
+            // `availableData` returns as soon as anything arrives (`read(upToCount:)` waits for the whole count).
+            let more = output.availableData
+            guard !more.isEmpty else { return nil }
+            scanned = buffer.count
+            buffer.append(contentsOf: more)
+        }
+    }
+
+    /// What to report when Pagefind stopped answering: its exit status and the last lines it wrote.
+    private func failure() -> PagefindError {
+        try? input.close()
+        process.waitUntilExit()
+        let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        let lines = said.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.suffix(5)
+        return PagefindError(message: lines.joined(separator: " | "), status: process.terminationStatus)
+    }
+}
+
+struct PagefindError: Error, CustomStringConvertible {
+    var message: String
+    var status: Int32?
+    var description: String { message }
+}
