@@ -104,7 +104,7 @@ def check_languages(report, site, base, languages):
             words = INFLECTED.get(code)
             if not report.check(words and complaints.get(code), f"{code}: no complaints page or no form of 'complaint' listed"):
                 continue
-            target = article_text(site, complaints[code])
+            target = article_text(site, complaints[code][len(common.path_of(base).rstrip("/")):])
             report.check(re.search(rf"(?<!\w){re.escape(words[0])}(?!\w)", target, re.IGNORECASE) is None,
                          f"{code}: the complaints page contains {words[0]!r} word for word; list a form it does not contain first")
             found = 0
