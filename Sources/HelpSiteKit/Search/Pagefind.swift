@@ -41,10 +41,9 @@ struct Pagefind: Sendable {
             var config: [String: Any] = [:]
             if let rootSelector { config["root_selector"] = rootSelector }
             if let forcedLanguage { config["force_language"] = forcedLanguage }
-            let index = try service.request(["type": "NewIndex", "config": config])["index_id"] ?? 0
+            let index = try service.request(["type": "NewIndex", "config": config])["index_id"] as? Int ?? 0
             for document in documents {
-                let html = String(decoding: try FileSystem.readBytes(site + "/" + document.file), as: UTF8.self)
-                try service.request(["type": "AddFile", "index_id": index, "url": document.url, "file_contents": html])
+                try service.addFile(index: index, url: document.url, html: try FileSystem.readBytes(site + "/" + document.file))
             }
             let files = try service.request(["type": "GetFiles", "index_id": index])["files"] as? [[String: Any]] ?? []
             return try files.map { file in

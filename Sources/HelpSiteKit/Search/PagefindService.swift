@@ -41,7 +41,39 @@ final class PagefindService {
     @discardableResult
     func request(_ payload: [String: Any]) throws -> [String: Any] {
         nextID += 1
-        let message = try JSONSerialization.data(withJSONObject: ["message_id": nextID, "payload": payload])
+        return try send(try JSONSerialization.data(withJSONObject: ["message_id": nextID, "payload": payload]))
+    }
+
+    /// Adds one page; the message is written by hand, as JSONSerialization takes longer than Pagefind over a page.
+    func addFile(index: Int, url: String, html: [UInt8]) throws {
+        nextID += 1
+        var message = Array(#"{"message_id":\#(nextID),"payload":{"type":"AddFile","index_id":\#(index),"url":"#.utf8)
+        Self.appendJSONString(url.utf8, to: &message)
+        message += Array(#","file_contents":"#.utf8)
+        Self.appendJSONString(html, to: &message)
+        message += Array("}}".utf8)
+        _ = try send(Data(message))
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped; UTF-8 kept as it is.
+    static func appendJSONString(_ text: some Sequence<UInt8>, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            case 0..<0x20:
+                output += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default:
+                output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private func send(_ message: Data) throws -> [String: Any] {
         do {
             try input.write(contentsOf: Data(message.base64EncodedString().utf8) + Data(",".utf8))
         } catch {
