@@ -61,7 +61,7 @@ import Testing
             var options = site.options
             options.outputDirectory = SitePath(site.path(output))
             options.workers = workers
-            try SiteBuilder(options: options).build()
+            _ = try SiteBuilder(options: options).build()
         }
         let first = try site.snapshot("first"), second = try site.snapshot("second")
         #expect(first.keys.filter { $0.hasPrefix("pagefind/index/") }.count >= 12)
@@ -123,7 +123,7 @@ import Testing
         var options = site.options
         options.environment = ["HELPSITE_PAGEFIND": site.path("broken-pagefind")]
         do {
-            try SiteBuilder(options: options).build()
+            _ = try SiteBuilder(options: options).build()
             Issue.record("expected the build to fail")
         } catch let failure as BuildFailure {
             #expect(failure.diagnostics.map(\.description) == [
