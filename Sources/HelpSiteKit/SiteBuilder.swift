@@ -119,6 +119,7 @@ public struct SiteBuilder {
     }
 
     /// Builds into the output folder, replacing it only when everything succeeded.
+    @discardableResult
     public func build() throws -> BuildReport {
         try build(try load())
     }
