@@ -93,7 +93,17 @@ struct SiteViews: Sendable {
             canonicalURL: page.isFallback ? (sourcePage?.absoluteURL ?? page.absoluteURL) : page.absoluteURL,
             content: rendered.html, id: page.id.path, layout: layout(for: page), headings: rendered.headings.map { HeadingView($0) },
             isHome: page.id.path == "index", isFallback: page.isFallback, contentLanguage: self.language(contentLanguage),
-            fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice)
+            fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice,
+            reviewed: reviewDate(of: page).map { ReviewedView(string("reviewedOn", in: language.code) ?? "Last reviewed {date}", date: $0, languageCode: language.code) })
+    }
+
+    /// The page's own `reviewed` date; a translation without one takes its source page's while it is
+    /// stamped from the current version (an outdated or unstamped translation was not reviewed with it).
+    func reviewDate(of page: Page) -> ReviewDate? {
+        if let own = page.source.frontMatter.reviewed { return own }
+        guard page.language != config.defaultLanguage.code, let stamp = page.source.frontMatter.source,
+              stamp == sourceHashes[page.id] else { return nil }
+        return index.page(page.id, in: config.defaultLanguage.code)?.source.frontMatter.reviewed
     }
 
     /// The source's sections changed since the translation's stamp, when the stamped version's snapshot is kept

@@ -163,10 +163,12 @@ final class PageView: Sendable {
     let isHome, isFallback: Bool
     let contentLanguage: LanguageView?
     let fallbackNotice, outdatedNotice: NoticeView?
+    let reviewed: ReviewedView?
 
     init(title: String, description: String? = nil, url: String? = nil, canonicalURL: String? = nil, content: String? = nil,
          id: String? = nil, layout: String? = nil, headings: [HeadingView] = [], isHome: Bool = false, isFallback: Bool = false,
-         contentLanguage: LanguageView? = nil, fallbackNotice: NoticeView? = nil, outdatedNotice: NoticeView? = nil) {
+         contentLanguage: LanguageView? = nil, fallbackNotice: NoticeView? = nil, outdatedNotice: NoticeView? = nil,
+         reviewed: ReviewedView? = nil) {
         self.title = title
         self.description = description
         self.url = url
@@ -181,6 +183,7 @@ final class PageView: Sendable {
         self.contentLanguage = contentLanguage
         self.fallbackNotice = fallbackNotice
         self.outdatedNotice = outdatedNotice
+        self.reviewed = reviewed
     }
 
     static let schema = ViewSchema.of(PageView.self, name: "page") { f in
@@ -199,6 +202,7 @@ final class PageView: Sendable {
         f.object("contentLanguage", { LanguageView.schema }) { $0.contentLanguage }
         f.object("fallbackNotice", { NoticeView.schema }) { $0.fallbackNotice }
         f.object("outdatedNotice", { NoticeView.schema }) { $0.outdatedNotice }
+        f.object("reviewed", { ReviewedView.schema }) { $0.reviewed }
     }
 }
 
