@@ -85,6 +85,7 @@ public struct SiteBuilder {
         let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: options.today ?? Date())
         log.append(contentsOf: facts.staleFacts(today: today, maxAgeMonths: config.factsMaxAgeMonths))
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
+        RelatedPages.check(index, log: &log)
         let strings = StringTable.build(config: config, strings: content.strings, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
             log.append(.warning(.index, FileLocation(file: options.contentDirectory.appending(language.code).display),

@@ -184,7 +184,9 @@ public final class LiveSite {
         }
         let before = previous.source.frontMatter, after = page.frontMatter
         guard before.slug == after.slug, before.layout == after.layout, before.draft == after.draft,
-              page.titleFromBody == previous.source.titleFromBody else { return .structural }
+              page.titleFromBody == previous.source.titleFromBody,
+              before.related?.map(\.text) == after.related?.map(\.text),
+              before.aliases?.map(\.text) == after.aliases?.map(\.text) else { return .structural }
         // A folder's index page names the folder in breadcrumbs below it: rebuild everything.
         if page.title != previous.title && page.id.isIndex { return .structural }
         return page.title == previous.title && before.order == after.order ? .cosmetic(page) : .retitled(page)

@@ -94,7 +94,19 @@ struct SiteViews: Sendable {
             content: rendered.html, id: page.id.path, layout: layout(for: page), headings: rendered.headings.map { HeadingView($0) },
             isHome: page.id.path == "index", isFallback: page.isFallback, contentLanguage: self.language(contentLanguage),
             fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice,
-            reviewed: reviewDate(of: page).map { ReviewedView(string("reviewedOn", in: language.code) ?? "Last reviewed {date}", date: $0, languageCode: language.code) })
+            reviewed: reviewDate(of: page).map { ReviewedView(string("reviewedOn", in: language.code) ?? "Last reviewed {date}", date: $0, languageCode: language.code) },
+            related: related(for: page, in: language))
+    }
+
+    /// The suggested pages in the page's language; a target missing there (`fallback: omit`) is left out.
+    func related(for page: Page, in language: Language) -> [RelatedLinkView] {
+        RelatedPages.ids(for: page, index: index, navigation: navigation[language.code]).compactMap { id in
+            guard let target = index.page(id, in: language.code) else { return nil }
+            let written = config.language(target.source.language) ?? language
+            let note = target.isFallback
+                ? (string("relatedInLanguage", in: language.code) ?? "(in {source})").replacingAll("{source}", with: written.name) : nil
+            return RelatedLinkView(title: target.title, url: target.href, contentLanguage: written, isFallback: target.isFallback, fallbackNote: note)
+        }
     }
 
     /// The page's own `reviewed` date; a translation without one takes its source page's while it is

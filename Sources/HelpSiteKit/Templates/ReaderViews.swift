@@ -21,3 +21,29 @@ final class ReviewedView: Sendable {
         f.text("datetime") { $0.datetime }
     }
 }
+
+/// A suggested page, in the reader's language: its title there, or the source page's on a fallback.
+final class RelatedLinkView: Sendable {
+    let title, url, contentLanguage, contentDirection: String
+    let isFallback: Bool
+    /// "(in norsk bokmål)": says the target is not translated yet.
+    let fallbackNote: String?
+
+    init(title: String, url: String, contentLanguage: Language, isFallback: Bool, fallbackNote: String?) {
+        self.title = title
+        self.url = url
+        self.contentLanguage = contentLanguage.code
+        contentDirection = contentLanguage.direction.rawValue
+        self.isFallback = isFallback
+        self.fallbackNote = fallbackNote
+    }
+
+    static let schema = ViewSchema.of(RelatedLinkView.self, name: "related page") { f in
+        f.text("title") { $0.title }
+        f.text("url") { $0.url }
+        f.flag("isFallback") { $0.isFallback }
+        f.text("contentLanguage") { $0.contentLanguage }
+        f.text("contentDirection") { $0.contentDirection }
+        f.text("fallbackNote") { $0.fallbackNote }
+    }
+}

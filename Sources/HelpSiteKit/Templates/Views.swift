@@ -164,11 +164,12 @@ final class PageView: Sendable {
     let contentLanguage: LanguageView?
     let fallbackNotice, outdatedNotice: NoticeView?
     let reviewed: ReviewedView?
+    let related: [RelatedLinkView]
 
     init(title: String, description: String? = nil, url: String? = nil, canonicalURL: String? = nil, content: String? = nil,
          id: String? = nil, layout: String? = nil, headings: [HeadingView] = [], isHome: Bool = false, isFallback: Bool = false,
          contentLanguage: LanguageView? = nil, fallbackNotice: NoticeView? = nil, outdatedNotice: NoticeView? = nil,
-         reviewed: ReviewedView? = nil) {
+         reviewed: ReviewedView? = nil, related: [RelatedLinkView] = []) {
         self.title = title
         self.description = description
         self.url = url
@@ -184,6 +185,7 @@ final class PageView: Sendable {
         self.fallbackNotice = fallbackNotice
         self.outdatedNotice = outdatedNotice
         self.reviewed = reviewed
+        self.related = related
     }
 
     static let schema = ViewSchema.of(PageView.self, name: "page") { f in
@@ -203,6 +205,8 @@ final class PageView: Sendable {
         f.object("fallbackNotice", { NoticeView.schema }) { $0.fallbackNotice }
         f.object("outdatedNotice", { NoticeView.schema }) { $0.outdatedNotice }
         f.object("reviewed", { ReviewedView.schema }) { $0.reviewed }
+        f.list("related", { RelatedLinkView.schema }) { $0.related }
+        f.flag("hasRelated") { !$0.related.isEmpty }
     }
 }
 
