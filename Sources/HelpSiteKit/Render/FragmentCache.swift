@@ -74,15 +74,18 @@ struct RenderEngine: Sendable {
         return name
     }
 
-    func renderPage(_ page: Page, rendered: RenderedMarkdown) -> [UInt8]? {
+    /// `organizations`: the facts entities whose cards the page shows, for its structured data.
+    func renderPage(_ page: Page, rendered: RenderedMarkdown, organizations: [Facts.Entity] = []) -> [UInt8]? {
         guard let template = templates.layouts[templateName(for: page)] else { return nil }
         let language = config.language(page.language)!
+        let breadcrumbs = views.breadcrumbs(for: page)
         let context = PageContextView(
             site: views.site, language: views.language(language), strings: views.strings(language.code), home: views.home(of: language.code),
             page: views.pageView(page, rendered: rendered),
             alternatesHTML: fragments.alternatesHTML(for: page.id), switcherLinksHTML: fragments.switcherHTML(for: page),
             navigationHTML: fragments.navigationHTML(language: page.language, folder: page.id.folders.joined(separator: "/"), current: page.id),
-            breadcrumbs: views.breadcrumbs(for: page), noindex: page.isFallback, search: views.search(for: language))
+            breadcrumbs: breadcrumbs, noindex: page.isFallback, search: views.search(for: language),
+            structuredData: StructuredData.json(for: page, views: views, breadcrumbs: breadcrumbs, organizations: organizations))
         return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
     }
 

@@ -239,10 +239,12 @@ final class PageContextView: Sendable {
     let breadcrumbs: [BreadcrumbView]
     let noindex: Bool
     let search: SearchView?
+    /// The page's JSON-LD, already safe inside `<script>`; nil on 404 pages.
+    let structuredData: String?
 
     init(site: SiteView, language: LanguageView, strings: StringsView, home: HomeView?, page: PageView,
          alternatesHTML: String, switcherLinksHTML: String, navigationHTML: String, breadcrumbs: [BreadcrumbView], noindex: Bool,
-         search: SearchView? = nil) {
+         search: SearchView? = nil, structuredData: String? = nil) {
         self.site = site
         self.language = language
         self.strings = strings
@@ -254,6 +256,7 @@ final class PageContextView: Sendable {
         self.breadcrumbs = breadcrumbs
         self.noindex = noindex
         self.search = search
+        self.structuredData = structuredData
     }
 
     static func schema(strings: ViewSchema) -> ViewSchema {
@@ -270,6 +273,7 @@ final class PageContextView: Sendable {
             f.flag("hasBreadcrumbs") { $0.breadcrumbs.count > 1 }
             f.flag("noindex") { $0.noindex }
             f.object("search", { SearchView.schema }) { $0.search }
+            f.text("structuredData") { $0.structuredData }
         }
     }
 }
