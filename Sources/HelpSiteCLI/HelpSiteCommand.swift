@@ -178,12 +178,15 @@ struct CheckCommand: RunnableCommand {
     @OptionGroup var site: SiteOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var display: ProgressOptions
+    @Option(help: "A previous build's output folder or sitemap.xml: warn for each of its pages that no longer exists and is no page's alias.")
+    var previous: String?
 
     func execute(output streams: OutputStreams) -> Int32 {
         let started = ContinuousClock.now
         var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    strict: policy.strict, failUnder: policy.failUnder)
         options.templatesRequired = site.templates != nil
+        options.previousSite = previous.map(SitePath.init)
         options.progress = display.progress()
         return reporting(site.diagnostics, streams) {
             defer { display.finish(options.progress) }

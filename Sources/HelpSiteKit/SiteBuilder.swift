@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     public var defersSearchIndex = false
     /// Where Pagefind is looked for (`PATH`, `HELPSITE_PAGEFIND`); tests replace it.
     public var environment = ProcessInfo.processInfo.environment
+    /// `check --previous`: a previous build's output folder or its `sitemap.xml`, whose URLs must still lead somewhere.
+    public var previousSite: SitePath?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -86,6 +88,7 @@ public struct SiteBuilder {
         log.append(contentsOf: facts.staleFacts(today: today, maxAgeMonths: config.factsMaxAgeMonths))
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
         RelatedPages.check(index, log: &log)
+        _ = Redirects.collect(index, log: &log)
         let strings = StringTable.build(config: config, strings: content.strings, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
             log.append(.warning(.index, FileLocation(file: options.contentDirectory.appending(language.code).display),

@@ -105,6 +105,16 @@ struct RenderEngine: Sendable {
         return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
     }
 
+    /// The page an alias's old URL shows: a meta refresh to the page, canonical to it, `noindex`.
+    func renderRedirect(_ redirect: Redirect) -> [UInt8] {
+        guard let template = templates.redirect, let language = config.language(redirect.target.language) else { return [] }
+        let view = RedirectContextView(site: views.site, language: views.language(language), strings: views.strings(language.code),
+                                       target: HomeView(title: redirect.target.title, url: redirect.target.href),
+                                       canonicalURL: redirect.target.absoluteURL,
+                                       heading: views.string("pageMoved", in: language.code) ?? "This page has moved")
+        return TemplateRenderer.render(template, view: view, schema: templates.redirectContext)
+    }
+
     func renderRoot() -> [UInt8] {
         guard let template = templates.root else { return [] }
         return finish(TemplateRenderer.render(template, view: views.root(), schema: templates.rootContext))

@@ -47,3 +47,32 @@ final class RelatedLinkView: Sendable {
         f.text("fallbackNote") { $0.fallbackNote }
     }
 }
+
+/// The context of `redirect`: the page an alias leads to, in the alias's language.
+final class RedirectContextView: Sendable {
+    let site: SiteView
+    let language: LanguageView
+    let strings: StringsView
+    let target: HomeView
+    let canonicalURL, heading: String
+
+    init(site: SiteView, language: LanguageView, strings: StringsView, target: HomeView, canonicalURL: String, heading: String) {
+        self.heading = heading
+        self.site = site
+        self.language = language
+        self.strings = strings
+        self.target = target
+        self.canonicalURL = canonicalURL
+    }
+
+    static func schema(strings: ViewSchema) -> ViewSchema {
+        ViewSchema.of(RedirectContextView.self, name: "redirect context") { f in
+            f.object("site", { SiteView.schema }) { $0.site }
+            f.object("language", { LanguageView.schema }) { $0.language }
+            f.object("strings", { strings }) { $0.strings }
+            f.object("target", { HomeView.schema }) { $0.target }
+            f.text("canonicalURL") { $0.canonicalURL }
+            f.text("heading") { $0.heading }
+        }
+    }
+}
