@@ -95,7 +95,18 @@ struct SiteViews: Sendable {
             isHome: page.id.path == "index", isFallback: page.isFallback, contentLanguage: self.language(contentLanguage),
             fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice,
             reviewed: reviewDate(of: page).map { ReviewedView(string("reviewedOn", in: language.code) ?? "Last reviewed {date}", date: $0, languageCode: language.code) },
-            related: related(for: page, in: language))
+            related: related(for: page, in: language),
+            translationState: translationState(of: page), sourceStamp: page.isFallback || page.language == config.defaultLanguage.code
+                ? sourceHashes[page.id] : page.source.frontMatter.source)
+    }
+
+    /// What a reader of this page is given, for feedback: the source itself, a translation stamped from the
+    /// current source (`up-to-date`), from an older one (`outdated`), not stamped, or the source as a fallback.
+    func translationState(of page: Page) -> String {
+        if page.isFallback { return "fallback" }
+        if page.language == config.defaultLanguage.code { return "source" }
+        guard let stamp = page.source.frontMatter.source else { return "unstamped" }
+        return stamp == sourceHashes[page.id] ? "up-to-date" : "outdated"
     }
 
     /// The suggested pages in the page's language; a target missing there (`fallback: omit`) is left out.

@@ -5,7 +5,7 @@ import HelpMarkdown
 
 final class SiteView: Sendable {
     let title, brand, baseURL, basePath, assetsURL, rootURL: String
-    let loginURL, contactFormEndpoint: String?
+    let loginURL, contactFormEndpoint, feedbackEndpoint: String?
 
     init(config: SiteConfig) {
         title = config.title
@@ -16,6 +16,7 @@ final class SiteView: Sendable {
         rootURL = config.basePath
         loginURL = config.loginURL
         contactFormEndpoint = config.contactFormEndpoint
+        feedbackEndpoint = config.feedbackEndpoint
     }
 
     static let schema = ViewSchema.of(SiteView.self, name: "site") { f in
@@ -27,6 +28,7 @@ final class SiteView: Sendable {
         f.text("rootURL") { $0.rootURL }
         f.text("loginURL") { $0.loginURL }
         f.text("contactFormEndpoint") { $0.contactFormEndpoint }
+        f.text("feedbackEndpoint") { $0.feedbackEndpoint }
     }
 }
 
@@ -165,11 +167,13 @@ final class PageView: Sendable {
     let fallbackNotice, outdatedNotice: NoticeView?
     let reviewed: ReviewedView?
     let related: [RelatedLinkView]
+    /// For the feedback widget: `source`, `up-to-date`, `outdated`, `unstamped` or `fallback`, and the source version it follows.
+    let translationState, sourceStamp: String?
 
     init(title: String, description: String? = nil, url: String? = nil, canonicalURL: String? = nil, content: String? = nil,
          id: String? = nil, layout: String? = nil, headings: [HeadingView] = [], isHome: Bool = false, isFallback: Bool = false,
          contentLanguage: LanguageView? = nil, fallbackNotice: NoticeView? = nil, outdatedNotice: NoticeView? = nil,
-         reviewed: ReviewedView? = nil, related: [RelatedLinkView] = []) {
+         reviewed: ReviewedView? = nil, related: [RelatedLinkView] = [], translationState: String? = nil, sourceStamp: String? = nil) {
         self.title = title
         self.description = description
         self.url = url
@@ -186,6 +190,8 @@ final class PageView: Sendable {
         self.outdatedNotice = outdatedNotice
         self.reviewed = reviewed
         self.related = related
+        self.translationState = translationState
+        self.sourceStamp = sourceStamp
     }
 
     static let schema = ViewSchema.of(PageView.self, name: "page") { f in
@@ -207,6 +213,8 @@ final class PageView: Sendable {
         f.object("reviewed", { ReviewedView.schema }) { $0.reviewed }
         f.list("related", { RelatedLinkView.schema }) { $0.related }
         f.flag("hasRelated") { !$0.related.isEmpty }
+        f.text("translationState") { $0.translationState }
+        f.text("sourceStamp") { $0.sourceStamp }
     }
 }
 
