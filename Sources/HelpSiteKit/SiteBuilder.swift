@@ -30,6 +30,8 @@ public struct BuildOptions: Sendable {
     public var environment = ProcessInfo.processInfo.environment
     /// `check --previous`: a previous build's output folder or its `sitemap.xml`, whose URLs must still lead somewhere.
     public var previousSite: SitePath?
+    /// `serve`: where the contact form and the feedback widget post instead of the site's endpoints.
+    public var formEndpoints: FormEndpoints?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -77,7 +79,11 @@ public struct SiteBuilder {
     }
 
     public func load() throws -> LoadedSite {
-        let config = try SiteConfigLoader(contentDirectory: options.contentDirectory).load(baseURLOverride: options.baseURL)
+        var config = try SiteConfigLoader(contentDirectory: options.contentDirectory).load(baseURLOverride: options.baseURL)
+        if let endpoints = options.formEndpoints {
+            config.contactFormEndpoint = endpoints.contact
+            config.feedbackEndpoint = endpoints.feedback
+        }
         let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config, hashesFiles: options.cacheDirectory != nil).load(releasingBodies: true)
         var log = DiagnosticLog()
         log.append(contentsOf: content.diagnostics)

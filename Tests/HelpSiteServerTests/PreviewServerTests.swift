@@ -149,9 +149,11 @@ final class RawConnection {
             let output = site.root.appendingPathComponent("built").path
             // serve builds for the address it listens on.
             let base = site.running.baseURL.hasSuffix("/") ? site.running.baseURL : site.running.baseURL + "/"
-            let options = BuildOptions(contentDirectory: SitePath(site.root.appendingPathComponent("content").path),
+            var options = BuildOptions(contentDirectory: SitePath(site.root.appendingPathComponent("content").path),
                                        templatesDirectory: SitePath(site.root.appendingPathComponent("templates").path),
                                        outputDirectory: SitePath(output), baseURL: base)
+            // serve's forms post to serve itself.
+            options.formEndpoints = FormEndpoints(contact: "/__helpsite/forms/contact", feedback: "/__helpsite/forms/feedback")
             _ = try SiteBuilder(options: options).build()
             for (path, file) in [("/nb/klage/", "nb/klage/index.html"), ("/en/complaints/", "en/complaints/index.html"), ("/nb/", "nb/index.html")] {
                 let (_, _, served) = try await site.get(path)

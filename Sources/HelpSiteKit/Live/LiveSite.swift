@@ -53,6 +53,11 @@ public final class LiveSite {
         return outcome
     }
 
+    /// The thank-you pages `serve` answers form submissions with, in the loaded site's languages.
+    public var formReplies: FormReplies? {
+        site.map { FormReplies(config: $0.config, strings: $0.strings) }
+    }
+
     /// Renders pages of the loaded site on request, with the same bytes the build writes.
     public var preview: PreviewRenderer? {
         guard let site, let engine else { return nil }
