@@ -6,7 +6,6 @@ import Testing
 /// serve's two POST routes, driven byte for byte over a socket.
 @Suite(.serialized) struct FormEndpointTests {
     static func start() async throws -> (ServedSite, URL) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("helpsite-forms-test-\(UUID().uuidString)")
         let files = [
             "content/site.yaml": "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, de]\n",
             "content/nb/index.md": "---\ntitle: Hjem\n---\nVelkommen.\n",
@@ -14,18 +13,10 @@ import Testing
             "content/nb/strings.yaml": "thanksTitle: Takk\nfeedbackThanks: Takk for tilbakemeldingen!\ncontactThanks: Takk! Vi har mottatt meldingen din.\n",
             "content/de/strings.yaml": "thanksTitle: Vielen Dank\nfeedbackThanks: Vielen Dank für Ihr Feedback!\n",
         ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
+        let site = try await ServedSite.start(files: files) { options, root in
+            options.submissionsFile = SitePath(root.appendingPathComponent("submissions.jsonl").path)
         }
-        let submissions = root.appendingPathComponent("submissions.jsonl")
-        var options = ServeOptions(contentDirectory: SitePath(root.appendingPathComponent("content").path),
-                                   templatesDirectory: SitePath(root.appendingPathComponent("templates").path), port: 0)
-        options.submissionsFile = SitePath(submissions.path)
-        let running = try await PreviewServer(options: options).start(log: { _ in })
-        await running.firstBuildFinished()
-        return (ServedSite(root: root, running: running), submissions)
+        return (site, site.root.appendingPathComponent("submissions.jsonl"))
     }
 
     static func with(_ body: (ServedSite, URL) async throws -> Void) async throws {
