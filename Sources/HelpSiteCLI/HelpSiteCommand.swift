@@ -178,12 +178,15 @@ struct CheckCommand: RunnableCommand {
     @OptionGroup var site: SiteOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var display: ProgressOptions
+    @Option(help: "A previous build's output folder or sitemap.xml: warn for each of its pages that no longer exists and is no page's alias.")
+    var previous: String?
 
     func execute(output streams: OutputStreams) -> Int32 {
         let started = ContinuousClock.now
         var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    strict: policy.strict, failUnder: policy.failUnder)
         options.templatesRequired = site.templates != nil
+        options.previousSite = previous.map(SitePath.init)
         options.progress = display.progress()
         return reporting(site.diagnostics, streams) {
             defer { display.finish(options.progress) }
@@ -342,6 +345,9 @@ struct ServeCommand: RunnableCommand {
     @Flag(help: "Open the site in the browser.")
     var open = false
 
+    @Option(help: "Append the contact form's and the feedback widget's submissions here, one JSON line each (default: a new file in the temporary folder).")
+    var submissions: String?
+
     func execute(output streams: OutputStreams) -> Int32 {
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             streams.err("warning: --host \(host) is not a loopback address; anyone who can reach it can read your unpublished pages")
@@ -349,6 +355,7 @@ struct ServeCommand: RunnableCommand {
         var options = ServeOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    outputDirectory: output.map(SitePath.init), host: host, port: port)
         options.templatesRequired = site.templates != nil
+        options.submissionsFile = submissions.map(SitePath.init)
         let done = DispatchSemaphore(value: 0)
         let status = StatusBox()
         let openBrowser = open
@@ -356,6 +363,7 @@ struct ServeCommand: RunnableCommand {
             do {
                 let running = try await PreviewServer(options: options).start(log: { streams.err($0) })
                 for home in running.languageHomes { streams.out("\(running.baseURL)\(home)") }
+                streams.out("Forms post to this preview; submissions are appended to \(running.submissionsFile.display)")
                 streams.out("Serving \(running.outputDirectory.display) at \(running.baseURL)/ — press Ctrl-C to stop.")
                 if openBrowser, let first = running.languageHomes.first { Browser.open(running.baseURL + first) }
                 await running.wait()

@@ -28,6 +28,10 @@ public struct BuildOptions: Sendable {
     public var defersSearchIndex = false
     /// Where Pagefind is looked for (`PATH`, `HELPSITE_PAGEFIND`); tests replace it.
     public var environment = ProcessInfo.processInfo.environment
+    /// `check --previous`: a previous build's output folder or its `sitemap.xml`, whose URLs must still lead somewhere.
+    public var previousSite: SitePath?
+    /// `serve`: where the contact form and the feedback widget post instead of the site's endpoints.
+    public var formEndpoints: FormEndpoints?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -75,7 +79,11 @@ public struct SiteBuilder {
     }
 
     public func load() throws -> LoadedSite {
-        let config = try SiteConfigLoader(contentDirectory: options.contentDirectory).load(baseURLOverride: options.baseURL)
+        var config = try SiteConfigLoader(contentDirectory: options.contentDirectory).load(baseURLOverride: options.baseURL)
+        if let endpoints = options.formEndpoints {
+            config.contactFormEndpoint = endpoints.contact
+            config.feedbackEndpoint = endpoints.feedback
+        }
         let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config, hashesFiles: options.cacheDirectory != nil).load(releasingBodies: true)
         var log = DiagnosticLog()
         log.append(contentsOf: content.diagnostics)
@@ -85,6 +93,8 @@ public struct SiteBuilder {
         let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: options.today ?? Date())
         log.append(contentsOf: facts.staleFacts(today: today, maxAgeMonths: config.factsMaxAgeMonths))
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
+        RelatedPages.check(index, log: &log)
+        _ = Redirects.collect(index, log: &log)
         let strings = StringTable.build(config: config, strings: content.strings, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
             log.append(.warning(.index, FileLocation(file: options.contentDirectory.appending(language.code).display),

@@ -18,6 +18,8 @@ public struct ServeOptions: Sendable {
     public var host: String
     /// 0 picks any free port.
     public var port: Int
+    /// Where form submissions are appended, one JSON line each; nil names a file in the temporary folder.
+    public var submissionsFile: SitePath?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath? = nil, host: String = "127.0.0.1", port: Int = 8080) {
@@ -62,6 +64,8 @@ actor PreviewSession {
         return String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }
 
+    func formReplies() -> FormReplies? { site.formReplies }
+
     func languageHomes() -> [String] {
         site.config?.languages.map { "/\($0.code)/" } ?? []
     }
@@ -105,6 +109,8 @@ public struct PreviewServer: Sendable {
         public let host: String
         public let outputDirectory: SitePath
         public let languageHomes: [String]
+        /// The file every form submission is appended to.
+        public let submissionsFile: SitePath
         let task: Task<Void, Error>
         /// The first full build; stopping waits for it, so it never writes into a folder being removed.
         let firstBuild: Task<Void, Never>
@@ -112,8 +118,9 @@ public struct PreviewServer: Sendable {
         let hub: LiveReloadHub
         let removesOutput: Bool
 
-        init(port: Int, host: String, outputDirectory: SitePath, languageHomes: [String], task: Task<Void, Error>,
+        init(port: Int, host: String, outputDirectory: SitePath, languageHomes: [String], submissionsFile: SitePath, task: Task<Void, Error>,
              firstBuild: Task<Void, Never>, watcher: FileWatcher, hub: LiveReloadHub, removesOutput: Bool) {
+            self.submissionsFile = submissionsFile
             self.firstBuild = firstBuild
             self.port = port
             self.host = host
@@ -159,6 +166,10 @@ public struct PreviewServer: Sendable {
         build.injectedHTML = LiveScript.tag
         build.templatesRequired = options.templatesRequired
         build.defersSearchIndex = true
+        build.formEndpoints = FormRoutes.endpoints
+        let submissionsFile = options.submissionsFile ?? SitePath(FileManager.default.temporaryDirectory.path)
+            .appending("helpsite-submissions-\(getpid())-\(port).jsonl")
+        let submissions = SubmissionLog(path: submissionsFile.path)
         let hub = LiveReloadHub()
         let session = PreviewSession(options: build, hub: hub, log: log)
         // Pages are rendered on request until the first full build is written, then served from the output.
@@ -167,7 +178,12 @@ public struct PreviewServer: Sendable {
 
         let hosts = Self.allowedHosts(host: options.host, port: port)
         let router = Router()
-        router.add(middleware: RequestGuard(root: output.path, hosts: hosts))
+        router.add(middleware: RequestGuard(root: output.path, hosts: hosts, postPaths: FormRoutes.paths))
+        for form in FormReplies.Form.allCases {
+            let handler = FormHandler(form: form, submissions: submissions, replies: { await session.formReplies() },
+                                      allowedHosts: Set(hosts.map { $0.lowercased() }))
+            router.post(RouterPath(FormRoutes.path(form))) { request, _ in await handler.respond(to: request) }
+        }
         router.get("/__helpsite/live.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: LiveScript.source)))
@@ -202,7 +218,7 @@ public struct PreviewServer: Sendable {
             for await files in changes { await session.apply(files) }
         }
         try await Self.waitUntilListening(host: options.host, port: port)
-        return Running(port: port, host: options.host, outputDirectory: output, languageHomes: homes, task: task,
+        return Running(port: port, host: options.host, outputDirectory: output, languageHomes: homes, submissionsFile: submissionsFile, task: task,
                        firstBuild: firstBuild, watcher: watcher, hub: hub, removesOutput: temporary)
     }
 

@@ -2,22 +2,26 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Everything a request must pass before a file is served: GET or HEAD only, a `Host` naming the address the
+/// Everything a request must pass before a file is served: GET or HEAD only (POST only to `postPaths`), a `Host` naming the address the
 /// server is bound to (no DNS rebinding), and a path that stays inside the output folder however it is encoded,
 /// also through symbolic links.
 public struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     let root: String
     let allowedHosts: Set<String>
+    /// The only paths that take a POST: `serve`'s form endpoints.
+    let postPaths: Set<String>
 
     /// `root` is the served folder; `hosts` the names the browser may use, with their port.
-    public init(root: String, hosts: [String]) {
+    public init(root: String, hosts: [String], postPaths: Set<String> = []) {
         self.root = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         self.allowedHosts = Set(hosts.map { $0.lowercased() })
+        self.postPaths = postPaths
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get || request.method == .head else {
-            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        let isFormPost = request.method == .post && postPaths.contains(request.uri.path)
+        guard request.method == .get || request.method == .head || isFormPost else {
+            return Response(status: .methodNotAllowed, headers: [.allow: postPaths.contains(request.uri.path) ? "POST" : "GET, HEAD"])
         }
         guard let host = request.head.authority, allowedHosts.contains(host.lowercased()) else {
             return Self.plain(.forbidden, "This preview only answers to \(allowedHosts.sorted().joined(separator: ", ")).")

@@ -13,15 +13,21 @@ final class ServedSite: @unchecked Sendable {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func start(config extra: String = "") async throws -> ServedSite {
+    static let defaultFiles = [
+        "content/site.yaml": "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, en]\n",
+        "content/nb/index.md": "---\ntitle: Hjem\n---\nVelkommen.\n",
+        "content/nb/klage.md": "---\ntitle: Klage\norder: 1\n---\nKlag her.\n",
+        "content/en/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        "content/en/klage.md": "---\ntitle: Complaints\nslug: complaints\n---\nComplain here.\n",
+    ]
+
+    /// Writes `files` (with `extra` lines added to site.yaml) into a new folder and serves its `content/` on a free
+    /// port; `configure` adjusts the options.
+    static func start(config extra: String = "", files: [String: String] = defaultFiles,
+                      configure: (inout ServeOptions, URL) -> Void = { _, _ in }) async throws -> ServedSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("helpsite-serve-test-\(UUID().uuidString)")
-        let files = [
-            "content/site.yaml": "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, en]\n" + extra,
-            "content/nb/index.md": "---\ntitle: Hjem\n---\nVelkommen.\n",
-            "content/nb/klage.md": "---\ntitle: Klage\norder: 1\n---\nKlag her.\n",
-            "content/en/index.md": "---\ntitle: Home\n---\nWelcome.\n",
-            "content/en/klage.md": "---\ntitle: Complaints\nslug: complaints\n---\nComplain here.\n",
-        ]
+        var files = files
+        files["content/site.yaml", default: ""] += extra
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -29,8 +35,9 @@ final class ServedSite: @unchecked Sendable {
         }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("outside"), withIntermediateDirectories: true)
         try Data("secret\n".utf8).write(to: root.appendingPathComponent("outside/secret.txt"))
-        let options = ServeOptions(contentDirectory: SitePath(root.appendingPathComponent("content").path),
+        var options = ServeOptions(contentDirectory: SitePath(root.appendingPathComponent("content").path),
                                    templatesDirectory: SitePath(root.appendingPathComponent("templates").path), port: 0)
+        configure(&options, root)
         let running = try await PreviewServer(options: options).start(log: { _ in })
         await running.firstBuildFinished()
         return ServedSite(root: root, running: running)
@@ -149,9 +156,11 @@ final class RawConnection {
             let output = site.root.appendingPathComponent("built").path
             // serve builds for the address it listens on.
             let base = site.running.baseURL.hasSuffix("/") ? site.running.baseURL : site.running.baseURL + "/"
-            let options = BuildOptions(contentDirectory: SitePath(site.root.appendingPathComponent("content").path),
+            var options = BuildOptions(contentDirectory: SitePath(site.root.appendingPathComponent("content").path),
                                        templatesDirectory: SitePath(site.root.appendingPathComponent("templates").path),
                                        outputDirectory: SitePath(output), baseURL: base)
+            // serve's forms post to serve itself.
+            options.formEndpoints = FormEndpoints(contact: "/__helpsite/forms/contact", feedback: "/__helpsite/forms/feedback")
             _ = try SiteBuilder(options: options).build()
             for (path, file) in [("/nb/klage/", "nb/klage/index.html"), ("/en/complaints/", "en/complaints/index.html"), ("/nb/", "nb/index.html")] {
                 let (_, _, served) = try await site.get(path)

@@ -8,7 +8,8 @@ Every page type is checked in each language given: the root chooser, the languag
 ordinary page, a page with a contact card (ARN), the contact page, the 404 page and the search
 results page with results open (?q=ARN, once the results are shown). The form build
 (a site built with contactFormEndpoint set) adds its contact page with the real form. Each page is
-checked twice: as it loads, and with every <details> (the language switcher) opened, at a desktop
+checked twice: as it loads, and with every <details> (the language switcher) opened, in the light
+and the dark colour scheme (prefers-color-scheme emulated through DevTools), at a desktop
 and at a phone width, each time with the window as tall as the page (axe 3 does not judge the
 contrast of text outside the viewport).
 """
@@ -132,36 +133,42 @@ def main():
     # What axe could not decide in both states of a page (with the switcher closed its links are
     # hidden; open, it covers the text below it): reported, not failed.
     undecided = {}
-    for width, height in ((1280, 900), (375, 800)):
-        driver = common.chromium(language="zu", width=width, height=height)
-        try:
-            axe = Axe(driver)
-            for label, url in targets:
-                driver.set_window_size(width, height)
-                common.load(driver, url)
-                if common.path_of(driver.current_url) != common.path_of(url):
-                    report.fail(f"{label}: loading {url} ended at {driver.current_url}")
-                    continue
-                if url.endswith(SEARCH_QUERY) and not common.wait_for(driver, lambda d: d.execute_script(RESULTS_OPEN), timeout=15):
-                    report.fail(f"{label}: the search results did not open")
-                    continue
-                count, closed = run_axe(driver, axe, report, f"{label} @{width}px", width)
-                violations += count
-                checks += 1
-                if driver.execute_script(OPEN_DETAILS):
-                    count, opened = run_axe(driver, axe, report, f"{label} @{width}px, switcher open", width)
+    for scheme in ("light", "dark"):
+        for width, height in ((1280, 900), (375, 800)):
+            driver = common.chromium(language="zu", width=width, height=height)
+            try:
+                common.color_scheme(driver, scheme)
+                axe = Axe(driver)
+                for label, url in targets:
+                    label = f"{label} ({scheme})"
+                    driver.set_window_size(width, height)
+                    common.load(driver, url)
+                    if common.path_of(driver.current_url) != common.path_of(url):
+                        report.fail(f"{label}: loading {url} ended at {driver.current_url}")
+                        continue
+                    if not report.check(driver.execute_script(f"return matchMedia('(prefers-color-scheme: {scheme})').matches"),
+                                        f"{label}: the browser did not take the {scheme} scheme"):
+                        continue
+                    if url.endswith(SEARCH_QUERY) and not common.wait_for(driver, lambda d: d.execute_script(RESULTS_OPEN), timeout=15):
+                        report.fail(f"{label}: the search results did not open")
+                        continue
+                    count, closed = run_axe(driver, axe, report, f"{label} @{width}px", width)
                     violations += count
                     checks += 1
-                    closed &= opened
-                for rule, target in closed:
-                    undecided.setdefault(rule, []).append(f"{label} @{width}px: {target}")
-        finally:
-            common.close(driver)
+                    if driver.execute_script(OPEN_DETAILS):
+                        count, opened = run_axe(driver, axe, report, f"{label} @{width}px, switcher open", width)
+                        violations += count
+                        checks += 1
+                        closed &= opened
+                    for rule, target in closed:
+                        undecided.setdefault(rule, []).append(f"{label} @{width}px: {target}")
+            finally:
+                common.close(driver)
     form_pages = sum(1 for label, _ in targets if "contact+form" in label)
     for rule, nodes in sorted(undecided.items()):
         print(f"  note: axe could not decide {rule} for {len(nodes)} element(s) (not a failure), e.g. {nodes[0]}")
     return report.finish(f"{len(targets)} pages ({len(targets) - form_pages} page types in {', '.join(languages)} "
-                         f"+ root, {form_pages} with the contact form), {checks} axe runs, {violations} violations, "
+                         f"+ root, {form_pages} with the contact form), light and dark, {checks} axe runs, {violations} violations, "
                          f"{sum(map(len, undecided.values()))} elements undecided")
 
 

@@ -63,6 +63,11 @@ def chromium(language="zu", javascript=True, width=1280, height=900):
     return driver
 
 
+def color_scheme(driver, scheme):
+    """Makes the page see prefers-color-scheme: `scheme` ("light" or "dark") from now on, through DevTools."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
 def close(driver):
     try:
         driver.quit()

@@ -30,6 +30,8 @@ public struct SiteConfig: Sendable {
     public var search = false
     /// Where `search` is set in site.yaml, for the error when Pagefind is missing.
     public var searchLocation: FileLocation?
+    /// Where the "Was this helpful?" widget posts; without it no page shows the widget.
+    public var feedbackEndpoint: String?
 
     public static let defaultMaxPageBytes = 256 * 1024
 

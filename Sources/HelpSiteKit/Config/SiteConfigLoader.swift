@@ -5,7 +5,7 @@ import Yams
 public struct SiteConfigLoader {
     public static let fileName = "site.yaml"
     static let keys = ["title", "baseURL", "defaultLanguage", "languages", "brand", "loginURL", "unsafeHTML",
-                       "maxPageSize", "contactFormEndpoint", "fallback", "outdatedNotice", "statusDashboard", "factsMaxAge", "search"]
+                       "maxPageSize", "contactFormEndpoint", "fallback", "outdatedNotice", "statusDashboard", "factsMaxAge", "search", "feedbackEndpoint"]
 
     let contentDirectory: SitePath
 
@@ -67,6 +67,7 @@ public struct SiteConfigLoader {
         if let node = values["brand"] { config.brand = reader.string(node, key: "brand", log: &log) ?? title }
         if let node = values["loginURL"] { config.loginURL = url(node, key: "loginURL", reader: reader, log: &log) }
         if let node = values["contactFormEndpoint"] { config.contactFormEndpoint = url(node, key: "contactFormEndpoint", reader: reader, log: &log) }
+        if let node = values["feedbackEndpoint"] { config.feedbackEndpoint = url(node, key: "feedbackEndpoint", reader: reader, log: &log) }
         if let node = values["unsafeHTML"] { config.allowsUnsafeHTML = reader.bool(node, key: "unsafeHTML", log: &log) ?? false }
         if let node = values["maxPageSize"], let bytes = reader.int(node, key: "maxPageSize", log: &log) {
             if bytes > 0 { config.maxPageBytes = bytes } else { log.append(reader.error(at: node, "maxPageSize must be a positive number of bytes")) }

@@ -9,11 +9,17 @@ public struct FrontMatter: Sendable, Equatable {
     public var draft: Bool = false
     /// In a translation: the `SourceHash` of the source-language page it was translated from.
     public var source: String?
+    /// `reviewed:` the date a writer last checked the page (never the build clock).
+    public var reviewed: ReviewDate?
+    /// `related:` page ids to suggest after the text, in the writer's order.
+    public var related: [LocatedText]?
+    /// `aliases:` former paths of the page in its language folder, each redirected to its URL.
+    public var aliases: [LocatedText]?
 
     /// Where each key was written, for diagnostics about its value.
     var locations: [String: FileLocation] = [:]
 
-    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source"]
+    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases"]
 
     public init(title: String? = nil, description: String? = nil, slug: String? = nil, order: Int? = nil, layout: String? = nil, draft: Bool = false) {
         self.title = title
@@ -77,6 +83,9 @@ struct FrontMatterParser {
             case "order": frontMatter.order = reader.int(value, key: "order", log: &log)
             case "layout": frontMatter.layout = reader.string(value, key: "layout", log: &log)
             case "source": frontMatter.source = reader.string(value, key: "source", log: &log)
+            case "reviewed": frontMatter.reviewed = ReviewDate.read(value, reader: reader, log: &log)
+            case "related": frontMatter.related = reader.textList(value, key: "related", log: &log)
+            case "aliases": frontMatter.aliases = reader.textList(value, key: "aliases", log: &log)
             default: frontMatter.draft = reader.bool(value, key: "draft", log: &log) ?? false
             }
         }

@@ -53,6 +53,11 @@ public final class LiveSite {
         return outcome
     }
 
+    /// The thank-you pages `serve` answers form submissions with, in the loaded site's languages.
+    public var formReplies: FormReplies? {
+        site.map { FormReplies(config: $0.config, strings: $0.strings) }
+    }
+
     /// Renders pages of the loaded site on request, with the same bytes the build writes.
     public var preview: PreviewRenderer? {
         guard let site, let engine else { return nil }
@@ -184,7 +189,9 @@ public final class LiveSite {
         }
         let before = previous.source.frontMatter, after = page.frontMatter
         guard before.slug == after.slug, before.layout == after.layout, before.draft == after.draft,
-              page.titleFromBody == previous.source.titleFromBody else { return .structural }
+              page.titleFromBody == previous.source.titleFromBody,
+              before.related?.map(\.text) == after.related?.map(\.text),
+              before.aliases?.map(\.text) == after.aliases?.map(\.text) else { return .structural }
         // A folder's index page names the folder in breadcrumbs below it: rebuild everything.
         if page.title != previous.title && page.id.isIndex { return .structural }
         return page.title == previous.title && before.order == after.order ? .cosmetic(page) : .retitled(page)

@@ -51,6 +51,10 @@ enum CacheFingerprints {
             fingerprint.add(page.source.file.path)
             fingerprint.add(page.source.fileHash ?? 0)
             fingerprint.add(views.sourceHashes[page.id] ?? "")
+            // A translation can show its source page's review date and related pages.
+            let source = views.index.page(page.id, in: views.config.defaultLanguage.code)?.source.frontMatter
+            fingerprint.add(source?.reviewed?.iso ?? "")
+            fingerprint.add(source?.related?.map(\.text).joined(separator: "\n") ?? "")
             return fingerprint.value
         }
     }

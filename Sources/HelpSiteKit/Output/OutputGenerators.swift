@@ -20,7 +20,7 @@ protocol OutputGenerator: Sendable {
 enum OutputGenerators {
     static let all: [any OutputGenerator] = [
         PagesOutput(), NotFoundOutput(), RootPageOutput(), SitemapOutput(), RobotsOutput(), StatusDashboardOutput(), AssetsOutput(),
-        SearchPageOutput(), SearchIndexOutput(),
+        RedirectsOutput(), SearchPageOutput(), SearchIndexOutput(),
     ]
 }
 

@@ -7,9 +7,10 @@ struct CompiledTemplates: Sendable {
     let rootContext: ViewSchema
     let contactCardContext: ViewSchema
     let contactSchema: ViewSchema
+    let redirectContext: ViewSchema
     /// `page`, `404`, `home` and every other layout, by name.
     let layouts: [String: CompiledTemplate]
-    let root, contactCard, navigation, switcherLinks, alternates: CompiledTemplate?
+    let root, contactCard, navigation, switcherLinks, alternates, redirect: CompiledTemplate?
     /// The ids the templates write literally, with the file of each: headings must not take them.
     private(set) var literalIDs: [String: String] = [:]
 
@@ -22,6 +23,7 @@ struct CompiledTemplates: Sendable {
         let rootContext = RootContextView.schema(strings: strings)
         let contact = ContactView.schema(fieldNames: contactFields)
         let contactCardContext = ContactCardContextView.schema(contact: contact, strings: strings)
+        let redirectContext = RedirectContextView.schema(strings: strings)
         var compiler = TemplateCompiler(sources: library.sources)
         var layouts: [String: CompiledTemplate] = [:]
         for name in library.layoutNames {
@@ -29,12 +31,13 @@ struct CompiledTemplates: Sendable {
         }
         var compiled = CompiledTemplates(
             stringsSchema: strings, pageContext: pageContext, navigationContext: navigationContext, rootContext: rootContext,
-            contactCardContext: contactCardContext, contactSchema: contact, layouts: layouts,
+            contactCardContext: contactCardContext, contactSchema: contact, redirectContext: redirectContext, layouts: layouts,
             root: compiler.compile("root", root: rootContext),
             contactCard: compiler.compile("contact-card", root: contactCardContext),
             navigation: compiler.compile("navigation", root: navigationContext),
             switcherLinks: compiler.compile("switcher-links", root: SwitcherContextView.schema),
-            alternates: compiler.compile("alternates", root: AlternatesContextView.schema))
+            alternates: compiler.compile("alternates", root: AlternatesContextView.schema),
+            redirect: compiler.compile("redirect", root: redirectContext))
         if !compiler.diagnostics.isEmpty { throw BuildFailure(DiagnosticLog.sorted(compiler.diagnostics)) }
         compiled.literalIDs = TemplateIDs.find(in: library)
         return compiled

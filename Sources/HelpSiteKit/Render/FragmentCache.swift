@@ -74,15 +74,18 @@ struct RenderEngine: Sendable {
         return name
     }
 
-    func renderPage(_ page: Page, rendered: RenderedMarkdown) -> [UInt8]? {
+    /// `organizations`: the facts entities whose cards the page shows, for its structured data.
+    func renderPage(_ page: Page, rendered: RenderedMarkdown, organizations: [Facts.Entity] = []) -> [UInt8]? {
         guard let template = templates.layouts[templateName(for: page)] else { return nil }
         let language = config.language(page.language)!
+        let breadcrumbs = views.breadcrumbs(for: page)
         let context = PageContextView(
             site: views.site, language: views.language(language), strings: views.strings(language.code), home: views.home(of: language.code),
             page: views.pageView(page, rendered: rendered),
             alternatesHTML: fragments.alternatesHTML(for: page.id), switcherLinksHTML: fragments.switcherHTML(for: page),
             navigationHTML: fragments.navigationHTML(language: page.language, folder: page.id.folders.joined(separator: "/"), current: page.id),
-            breadcrumbs: views.breadcrumbs(for: page), noindex: page.isFallback, search: views.search(for: language))
+            breadcrumbs: breadcrumbs, noindex: page.isFallback, search: views.search(for: language),
+            structuredData: StructuredData.json(for: page, views: views, breadcrumbs: breadcrumbs, organizations: organizations))
         return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
     }
 
@@ -100,6 +103,16 @@ struct RenderEngine: Sendable {
             navigationHTML: fragments.navigationHTML(language: language.code, folder: "", current: nil),
             breadcrumbs: [], noindex: true, search: views.search(for: language))
         return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
+    }
+
+    /// The page an alias's old URL shows: a meta refresh to the page, canonical to it, `noindex`.
+    func renderRedirect(_ redirect: Redirect) -> [UInt8] {
+        guard let template = templates.redirect, let language = config.language(redirect.target.language) else { return [] }
+        let view = RedirectContextView(site: views.site, language: views.language(language), strings: views.strings(language.code),
+                                       target: HomeView(title: redirect.target.title, url: redirect.target.href),
+                                       canonicalURL: redirect.target.absoluteURL,
+                                       heading: views.string("pageMoved", in: language.code) ?? "This page has moved")
+        return TemplateRenderer.render(template, view: view, schema: templates.redirectContext)
     }
 
     func renderRoot() -> [UInt8] {

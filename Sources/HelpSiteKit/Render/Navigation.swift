@@ -63,6 +63,11 @@ struct Navigation: Sendable {
         return (a.pageID?.path ?? a.folder ?? "") < (b.pageID?.path ?? b.folder ?? "")
     }
 
+    /// The pages (not subfolders) directly in a folder (`""` is the language root), in navigation order.
+    func pages(inFolder path: String) -> [Entry] {
+        (path.isEmpty ? entries : folderEntries[path]?.children ?? []).filter { $0.folder == nil }
+    }
+
     func title(ofFolder path: String) -> (title: String, href: String?)? {
         folderEntries[path].map { ($0.title, $0.href) }
     }

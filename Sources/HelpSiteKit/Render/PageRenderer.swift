@@ -22,7 +22,8 @@ struct PageRenderer: Sendable {
                 }
             },
             renderDirective: { directive in
-                directives.render(directive, language: language, at: location(directive.position), log: &sink.diagnostics).opening
+                if directive.name == "contact", let name = directive.arguments.first, !sink.contacts.contains(name) { sink.contacts.append(name) }
+                return directives.render(directive, language: language, at: location(directive.position), log: &sink.diagnostics).opening
             },
             renderBlockDirective: { directive in
                 directives.render(directive, language: language, at: location(directive.position), log: &sink.diagnostics)
@@ -64,7 +65,7 @@ struct PageRenderer: Sendable {
                                            allowsUnsafeHTML: site.config.allowsUnsafeHTML, templateIDs: engine.templates.literalIDs, sink: sink)
         // A fallback shows its source page's text, whose own render already reports every finding in it.
         if !page.isFallback { log.append(contentsOf: sink.diagnostics) }
-        guard let html = engine.renderPage(page, rendered: rendered) else {
+        guard let html = engine.renderPage(page, rendered: rendered, organizations: sink.contacts.compactMap { site.facts.entities[$0] }) else {
             let template = engine.templateName(for: page)
             log.append(.error(.render, source.location("layout"),
                               "layout '\(template)' has no template \(template).mustache" + Suggestions.didYouMean(template, in: site.templates.names.sorted())))
@@ -78,4 +79,6 @@ struct PageRenderer: Sendable {
 final class DiagnosticSink {
     var diagnostics: [Diagnostic] = []
     var fragments: [FragmentLink] = []
+    /// The facts entities of the page's `::: contact` cards, in order.
+    var contacts: [String] = []
 }

@@ -93,7 +93,40 @@ struct SiteViews: Sendable {
             canonicalURL: page.isFallback ? (sourcePage?.absoluteURL ?? page.absoluteURL) : page.absoluteURL,
             content: rendered.html, id: page.id.path, layout: layout(for: page), headings: rendered.headings.map { HeadingView($0) },
             isHome: page.id.path == "index", isFallback: page.isFallback, contentLanguage: self.language(contentLanguage),
-            fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice)
+            fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice,
+            reviewed: reviewDate(of: page).map { ReviewedView(string("reviewedOn", in: language.code) ?? "Last reviewed {date}", date: $0, languageCode: language.code) },
+            related: related(for: page, in: language),
+            translationState: translationState(of: page), sourceStamp: page.isFallback || page.language == config.defaultLanguage.code
+                ? sourceHashes[page.id] : page.source.frontMatter.source)
+    }
+
+    /// What a reader of this page is given, for feedback: the source itself, a translation stamped from the
+    /// current source (`up-to-date`), from an older one (`outdated`), not stamped, or the source as a fallback.
+    func translationState(of page: Page) -> String {
+        if page.isFallback { return "fallback" }
+        if page.language == config.defaultLanguage.code { return "source" }
+        guard let stamp = page.source.frontMatter.source else { return "unstamped" }
+        return stamp == sourceHashes[page.id] ? "up-to-date" : "outdated"
+    }
+
+    /// The suggested pages in the page's language; a target missing there (`fallback: omit`) is left out.
+    func related(for page: Page, in language: Language) -> [RelatedLinkView] {
+        RelatedPages.ids(for: page, index: index, navigation: navigation[language.code]).compactMap { id in
+            guard let target = index.page(id, in: language.code) else { return nil }
+            let written = config.language(target.source.language) ?? language
+            let note = target.isFallback
+                ? (string("relatedInLanguage", in: language.code) ?? "(in {source})").replacingAll("{source}", with: written.name) : nil
+            return RelatedLinkView(title: target.title, url: target.href, contentLanguage: written, isFallback: target.isFallback, fallbackNote: note)
+        }
+    }
+
+    /// The page's own `reviewed` date; a translation without one takes its source page's while it is
+    /// stamped from the current version (an outdated or unstamped translation was not reviewed with it).
+    func reviewDate(of page: Page) -> ReviewDate? {
+        if let own = page.source.frontMatter.reviewed { return own }
+        guard page.language != config.defaultLanguage.code, let stamp = page.source.frontMatter.source,
+              stamp == sourceHashes[page.id] else { return nil }
+        return index.page(page.id, in: config.defaultLanguage.code)?.source.frontMatter.reviewed
     }
 
     /// The source's sections changed since the translation's stamp, when the stamped version's snapshot is kept

@@ -3,7 +3,7 @@
 struct TemplateLibrary: Sendable {
     static let requiredTemplates = ["page", "root", "404"]
     /// Templates rendered with a context of their own rather than a page's.
-    static let fragmentTemplates = ["root", "contact-card", "navigation", "switcher-links", "alternates"]
+    static let fragmentTemplates = ["root", "contact-card", "navigation", "switcher-links", "alternates", "redirect"]
 
     let sources: [String: TemplateCompiler.Source]
     var names: Set<String> { Set(sources.keys) }

@@ -5,7 +5,7 @@ import HelpMarkdown
 
 final class SiteView: Sendable {
     let title, brand, baseURL, basePath, assetsURL, rootURL: String
-    let loginURL, contactFormEndpoint: String?
+    let loginURL, contactFormEndpoint, feedbackEndpoint: String?
 
     init(config: SiteConfig) {
         title = config.title
@@ -16,6 +16,7 @@ final class SiteView: Sendable {
         rootURL = config.basePath
         loginURL = config.loginURL
         contactFormEndpoint = config.contactFormEndpoint
+        feedbackEndpoint = config.feedbackEndpoint
     }
 
     static let schema = ViewSchema.of(SiteView.self, name: "site") { f in
@@ -27,6 +28,7 @@ final class SiteView: Sendable {
         f.text("rootURL") { $0.rootURL }
         f.text("loginURL") { $0.loginURL }
         f.text("contactFormEndpoint") { $0.contactFormEndpoint }
+        f.text("feedbackEndpoint") { $0.feedbackEndpoint }
     }
 }
 
@@ -163,10 +165,15 @@ final class PageView: Sendable {
     let isHome, isFallback: Bool
     let contentLanguage: LanguageView?
     let fallbackNotice, outdatedNotice: NoticeView?
+    let reviewed: ReviewedView?
+    let related: [RelatedLinkView]
+    /// For the feedback widget: `source`, `up-to-date`, `outdated`, `unstamped` or `fallback`, and the source version it follows.
+    let translationState, sourceStamp: String?
 
     init(title: String, description: String? = nil, url: String? = nil, canonicalURL: String? = nil, content: String? = nil,
          id: String? = nil, layout: String? = nil, headings: [HeadingView] = [], isHome: Bool = false, isFallback: Bool = false,
-         contentLanguage: LanguageView? = nil, fallbackNotice: NoticeView? = nil, outdatedNotice: NoticeView? = nil) {
+         contentLanguage: LanguageView? = nil, fallbackNotice: NoticeView? = nil, outdatedNotice: NoticeView? = nil,
+         reviewed: ReviewedView? = nil, related: [RelatedLinkView] = [], translationState: String? = nil, sourceStamp: String? = nil) {
         self.title = title
         self.description = description
         self.url = url
@@ -181,6 +188,10 @@ final class PageView: Sendable {
         self.contentLanguage = contentLanguage
         self.fallbackNotice = fallbackNotice
         self.outdatedNotice = outdatedNotice
+        self.reviewed = reviewed
+        self.related = related
+        self.translationState = translationState
+        self.sourceStamp = sourceStamp
     }
 
     static let schema = ViewSchema.of(PageView.self, name: "page") { f in
@@ -199,6 +210,11 @@ final class PageView: Sendable {
         f.object("contentLanguage", { LanguageView.schema }) { $0.contentLanguage }
         f.object("fallbackNotice", { NoticeView.schema }) { $0.fallbackNotice }
         f.object("outdatedNotice", { NoticeView.schema }) { $0.outdatedNotice }
+        f.object("reviewed", { ReviewedView.schema }) { $0.reviewed }
+        f.list("related", { RelatedLinkView.schema }) { $0.related }
+        f.flag("hasRelated") { !$0.related.isEmpty }
+        f.text("translationState") { $0.translationState }
+        f.text("sourceStamp") { $0.sourceStamp }
     }
 }
 
@@ -231,10 +247,12 @@ final class PageContextView: Sendable {
     let breadcrumbs: [BreadcrumbView]
     let noindex: Bool
     let search: SearchView?
+    /// The page's JSON-LD, already safe inside `<script>`; nil on 404 pages.
+    let structuredData: String?
 
     init(site: SiteView, language: LanguageView, strings: StringsView, home: HomeView?, page: PageView,
          alternatesHTML: String, switcherLinksHTML: String, navigationHTML: String, breadcrumbs: [BreadcrumbView], noindex: Bool,
-         search: SearchView? = nil) {
+         search: SearchView? = nil, structuredData: String? = nil) {
         self.site = site
         self.language = language
         self.strings = strings
@@ -246,6 +264,7 @@ final class PageContextView: Sendable {
         self.breadcrumbs = breadcrumbs
         self.noindex = noindex
         self.search = search
+        self.structuredData = structuredData
     }
 
     static func schema(strings: ViewSchema) -> ViewSchema {
@@ -262,6 +281,7 @@ final class PageContextView: Sendable {
             f.flag("hasBreadcrumbs") { $0.breadcrumbs.count > 1 }
             f.flag("noindex") { $0.noindex }
             f.object("search", { SearchView.schema }) { $0.search }
+            f.text("structuredData") { $0.structuredData }
         }
     }
 }

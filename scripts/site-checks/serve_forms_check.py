@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Check 7: the contact form and the feedback widget, submitted in Chromium against `helpsite serve`.
+
+    serve_forms_check.py --helpsite .build/release/helpsite --content content --work DIR
+
+Starts `helpsite serve` on a free loopback port with `--submissions DIR/submissions.jsonl`, then:
+fills in and sends the Norwegian contact form (a thank-you page in Norwegian follows); answers "No"
+on the Norwegian ARN page, writes a comment and sends it (the widget thanks in place, with fetch);
+answers "Yes" on the German ARN page with JavaScript off (a plain POST, a German thank-you page).
+The submissions file must then hold exactly those three, one JSON line each.
+"""
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import common  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def click(driver, element):
+    """Clicks an element after scrolling it to the middle of the window (at once: the theme scrolls smoothly)."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--helpsite", required=True)
+    parser.add_argument("--content", required=True)
+    parser.add_argument("--work", required=True)
+    args = parser.parse_args()
+    report = common.Report("forms against serve (Selenium)")
+    submissions = os.path.join(args.work, "submissions.jsonl")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = open(os.path.join(args.work, "serve.log"), "w")
+    serve = subprocess.Popen([args.helpsite, "serve", "--content", args.content, "--port", str(port),
+                              "--submissions", submissions], stdout=log, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "nb/", timeout=2).read()
+                break
+            except Exception:
+                time.sleep(0.1)
+        else:
+            return report.finish(report.fail("serve did not answer") or "serve did not start")
+
+        driver = common.chromium(language="nb")
+        try:
+            common.load(driver, base + "nb/kontakt/")
+            form = driver.find_element(By.CSS_SELECTOR, ".contact-form form")
+            report.check(form.get_attribute("action").endswith("/__helpsite/forms/contact"), "the contact form does not post to serve")
+            driver.find_element(By.ID, "contact-name").send_keys("Kari Nordmann")
+            driver.find_element(By.ID, "contact-email").send_keys("kari@example.org")
+            driver.find_element(By.ID, "contact-message").send_keys("Hei! Jeg har et spørsmål.")
+            click(driver, driver.find_element(By.ID, "contact-consent"))
+            click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+            thanked = common.wait_for(driver, lambda d: "/__helpsite/forms/contact" in d.current_url and "Takk" in d.page_source)
+            report.check(thanked, f"no thank-you page after the contact form (at {driver.current_url})")
+            report.check('lang="nb"' in driver.page_source, "the contact thank-you page is not in Norwegian")
+
+            common.load(driver, base + "nb/arn/")
+            widget = driver.find_element(By.CSS_SELECTOR, "form.feedback")
+            click(driver, widget.find_element(By.CSS_SELECTOR, "button[value=no]"))
+            comment = driver.find_element(By.ID, "feedback-comment")
+            report.check(common.wait_for(driver, lambda d: comment.is_displayed()), "the comment did not open after No")
+            comment.send_keys("Mangler telefontid.")
+            click(driver, widget.find_element(By.CSS_SELECTOR, ".feedback__send"))
+            status = common.wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".feedback__status").text)
+            report.check(status == "Takk for tilbakemeldingen!", f"the widget said {status!r} after sending")
+            report.check(driver.current_url.endswith("/nb/arn/"), "sending the widget left the page")
+        finally:
+            common.close(driver)
+
+        driver = common.chromium(language="de", javascript=False)
+        try:
+            common.load(driver, base + "de/arn/")
+            click(driver, driver.find_element(By.CSS_SELECTOR, "form.feedback button[value=yes]"))
+            thanked = common.wait_for(driver, lambda d: "/__helpsite/forms/feedback" in d.current_url and "Vielen Dank" in d.page_source)
+            report.check(thanked, f"no German thank-you page after Yes without JavaScript (at {driver.current_url})")
+        finally:
+            common.close(driver)
+
+        time.sleep(0.2)
+        lines = []
+        if report.check(os.path.exists(submissions), f"{submissions} was not written"):
+            with open(submissions, encoding="utf-8") as handle:
+                lines = [json.loads(line) for line in handle]
+        forms = [(line["form"], line["fields"].get("language"), line["fields"].get("answer")) for line in lines]
+        report.check(forms == [("contact", "nb", None), ("feedback", "nb", "no"), ("feedback", "de", "yes")],
+                     f"the submissions file holds {forms}")
+        if len(lines) == 3:
+            report.check(lines[0]["fields"].get("email") == "kari@example.org", "the contact line lacks the e-mail address")
+            report.check(lines[1]["fields"].get("comment") == "Mangler telefontid.", "the feedback line lacks the comment")
+            report.check(lines[1]["fields"].get("page") == "arn" and lines[1]["fields"].get("translation") == "source",
+                         f"the nb feedback line says {lines[1]['fields']}")
+            report.check(lines[2]["fields"].get("translation") in ("up-to-date", "outdated", "unstamped", "fallback"),
+                         f"the de feedback line says {lines[2]['fields']}")
+        return report.finish(f"{len(lines)} submissions in {os.path.basename(submissions)}")
+    finally:
+        serve.terminate()
+        try:
+            serve.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            serve.kill()
+        log.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
