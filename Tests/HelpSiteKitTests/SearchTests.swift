@@ -104,8 +104,8 @@ import Testing
         try site.write("content/site.yaml", Self.config)
         var options = site.options
         options.environment = ["PATH": site.path("no-such-folder")]
-        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
-        do { try SiteBuilder(options: options).build() } catch let failure as BuildFailure {
+        #expect(throws: BuildFailure.self) { _ = try SiteBuilder(options: options).build() }
+        do { _ = try SiteBuilder(options: options).build() } catch let failure as BuildFailure {
             #expect(failure.diagnostics.map { site.relative($0.description) } == [
                 "content/site.yaml:5:9: error: search is on, but Pagefind is not installed; install it with `pip install pagefind-bin` (or set search: false in site.yaml)",
             ])
