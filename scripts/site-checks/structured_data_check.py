@@ -3,7 +3,7 @@
 
     structured_data_check.py FOLDER [FOLDER…]
 
-Every page of each built site except the 404 pages, the root language chooser and redirect pages
+Every page of each built site except the 404 pages, the root language chooser, the search results pages and redirect pages
 (meta refresh) must have JSON-LD blocks that parse as JSON, with a WebPage (its inLanguage the
 language the text is written in: the page's, or the source language's on a fallback page) and a
 BreadcrumbList; a page showing a facts card (`contact-card`) must also describe an Organization.
@@ -28,7 +28,7 @@ def nodes(data):
 
 def text_language(html):
     """The language the page's text is in: a fallback page marks its heading with the source's lang."""
-    fallback = re.search(r'<article>\s*<h1 lang="([^"]+)"', html)
+    fallback = re.search(r'<article[^>]*>\s*<h1 lang="([^"]+)"', html)
     if fallback:
         return fallback.group(1)
     return re.search(r'<html lang="([^"]+)"', html).group(1)
@@ -45,7 +45,8 @@ def main():
             file = os.path.join(folder, path, "index.html") if path.endswith("/") or not path else os.path.join(folder, path)
             with open(file, encoding="utf-8") as handle:
                 html = handle.read()
-            if 'http-equiv="refresh"' in html:
+            # Redirect pages and the search results pages (noindex tools, not content) carry no structured data.
+            if 'http-equiv="refresh"' in html or 'class="search-page"' in html:
                 continue
             where = f"{os.path.basename(os.path.normpath(folder))}/{path}"
             raw = SCRIPT.findall(html)
