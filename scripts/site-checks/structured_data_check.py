@@ -4,7 +4,8 @@
     structured_data_check.py FOLDER [FOLDER…]
 
 Every page of each built site except the 404 pages, the root language chooser and redirect pages
-(meta refresh) must have JSON-LD blocks that parse as JSON, with a WebPage (its inLanguage the
+(meta refresh) must have JSON-LD blocks that parse as JSON, with a WebPage (a SearchResultsPage on the
+search pages; its inLanguage the
 language the text is written in: the page's, or the source language's on a fallback page) and a
 BreadcrumbList; a page showing a facts card (`contact-card`) must also describe an Organization.
 """
@@ -28,7 +29,7 @@ def nodes(data):
 
 def text_language(html):
     """The language the page's text is in: a fallback page marks its heading with the source's lang."""
-    fallback = re.search(r'<article>\s*<h1 lang="([^"]+)"', html)
+    fallback = re.search(r'<article[^>]*>\s*<h1 lang="([^"]+)"', html)
     if fallback:
         return fallback.group(1)
     return re.search(r'<html lang="([^"]+)"', html).group(1)
@@ -61,7 +62,7 @@ def main():
             for node in nodes(data):
                 found.setdefault(node.get("@type"), node)
             checked += 1
-            page = found.get("WebPage")
+            page = found.get("WebPage") or found.get("SearchResultsPage")
             if report.check(page, f"{where}: no WebPage"):
                 language = text_language(html)
                 report.check(page.get("inLanguage") == language,
