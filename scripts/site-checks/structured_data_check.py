@@ -3,8 +3,9 @@
 
     structured_data_check.py FOLDER [FOLDER…]
 
-Every page of each built site except the 404 pages, the root language chooser, the search results pages and redirect pages
-(meta refresh) must have JSON-LD blocks that parse as JSON, with a WebPage (its inLanguage the
+Every page of each built site except the 404 pages, the root language chooser and redirect pages
+(meta refresh) must have JSON-LD blocks that parse as JSON, with a WebPage (a SearchResultsPage on the
+search pages; its inLanguage the
 language the text is written in: the page's, or the source language's on a fallback page) and a
 BreadcrumbList; a page showing a facts card (`contact-card`) must also describe an Organization.
 """
@@ -45,8 +46,7 @@ def main():
             file = os.path.join(folder, path, "index.html") if path.endswith("/") or not path else os.path.join(folder, path)
             with open(file, encoding="utf-8") as handle:
                 html = handle.read()
-            # Redirect pages and the search results pages (noindex tools, not content) carry no structured data.
-            if 'http-equiv="refresh"' in html or 'class="search-page"' in html:
+            if 'http-equiv="refresh"' in html:
                 continue
             where = f"{os.path.basename(os.path.normpath(folder))}/{path}"
             raw = SCRIPT.findall(html)
@@ -62,7 +62,7 @@ def main():
             for node in nodes(data):
                 found.setdefault(node.get("@type"), node)
             checked += 1
-            page = found.get("WebPage")
+            page = found.get("WebPage") or found.get("SearchResultsPage")
             if report.check(page, f"{where}: no WebPage"):
                 language = text_language(html)
                 report.check(page.get("inLanguage") == language,

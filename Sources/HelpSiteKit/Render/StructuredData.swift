@@ -4,18 +4,36 @@ import Foundation
 /// the `Organization` with its `ContactPoint`. Encoded by `JSONEncoder`, then made safe inside `<script>`.
 enum StructuredData {
     static func json(for page: Page, views: SiteViews, breadcrumbs: [BreadcrumbView], organizations: [Facts.Entity]) -> String {
-        let origin = SiteConfig.origin(ofAbsoluteURL: views.config.baseURL)
-        let breadcrumbID = page.absoluteURL + "#breadcrumb"
         let organizationNodes = organizations.map { Organization($0, id: page.absoluteURL + "#org-" + $0.name) }
         let webPage = WebPage(
-            id: page.absoluteURL, url: page.absoluteURL, name: page.title, description: page.source.frontMatter.description,
+            type: "WebPage", id: page.absoluteURL, url: page.absoluteURL, name: page.title, description: page.source.frontMatter.description,
             inLanguage: page.source.language, dateModified: views.reviewDate(of: page)?.iso,
-            isPartOf: WebSite(name: views.config.title, url: views.config.baseURL), breadcrumb: Reference(id: breadcrumbID),
+            isPartOf: WebSite(name: views.config.title, url: views.config.baseURL), breadcrumb: Reference(id: page.absoluteURL + "#breadcrumb"),
             about: organizationNodes.isEmpty ? nil : organizationNodes.map { Reference(id: $0.id) })
-        let list = BreadcrumbList(id: breadcrumbID, itemListElement: breadcrumbs.enumerated().map { position, crumb in
+        return encode(webPage, breadcrumbs: breadcrumbs, organizations: organizationNodes, config: views.config)
+    }
+
+    /// A language's search page: a `SearchResultsPage` under the language home.
+    static func searchPage(url: String, title: String, language: Language, views: SiteViews) -> String {
+        let absolute = SiteConfig.origin(ofAbsoluteURL: views.config.baseURL) + url
+        var breadcrumbs: [BreadcrumbView] = []
+        if let home = views.home(of: language.code) {
+            breadcrumbs.append(BreadcrumbView(title: views.string("home", in: language.code) ?? home.title, url: home.url, isCurrent: false))
+        }
+        breadcrumbs.append(BreadcrumbView(title: title, url: url, isCurrent: true))
+        let webPage = WebPage(
+            type: "SearchResultsPage", id: absolute, url: absolute, name: title, description: nil, inLanguage: language.code,
+            dateModified: nil, isPartOf: WebSite(name: views.config.title, url: views.config.baseURL),
+            breadcrumb: Reference(id: absolute + "#breadcrumb"), about: nil)
+        return encode(webPage, breadcrumbs: breadcrumbs, organizations: [], config: views.config)
+    }
+
+    private static func encode(_ webPage: WebPage, breadcrumbs: [BreadcrumbView], organizations: [Organization], config: SiteConfig) -> String {
+        let origin = SiteConfig.origin(ofAbsoluteURL: config.baseURL)
+        let list = BreadcrumbList(id: webPage.breadcrumb.id, itemListElement: breadcrumbs.enumerated().map { position, crumb in
             ListItem(position: position + 1, name: crumb.title, item: crumb.url.map { origin + $0 })
         })
-        let graph = Graph(graph: [.webPage(webPage), .breadcrumbs(list)] + organizationNodes.map(Node.organization))
+        let graph = Graph(graph: [.webPage(webPage), .breadcrumbs(list)] + organizations.map(Node.organization))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(graph)) ?? Data("{}".utf8)
@@ -72,7 +90,8 @@ enum StructuredData {
     }
 
     private struct WebPage: Encodable {
-        let type = "WebPage"
+        /// `WebPage`, or a subtype such as `SearchResultsPage`.
+        let type: String
         let id, url, name: String
         let description: String?
         let inLanguage: String

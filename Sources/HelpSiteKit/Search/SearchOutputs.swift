@@ -73,7 +73,8 @@ extension RenderEngine {
         let context = PageContextView(
             site: views.site, language: views.language(language), strings: views.strings(language.code), home: views.home(of: language.code),
             page: PageView(title: title, url: search.url, layout: SearchPages.layout), alternatesHTML: "", switcherLinksHTML: switcher,
-            navigationHTML: fragments.navigationHTML(language: language.code, folder: "", current: nil), breadcrumbs: [], noindex: true, search: search.onResultsPage)
+            navigationHTML: fragments.navigationHTML(language: language.code, folder: "", current: nil), breadcrumbs: [], noindex: true, search: search.onResultsPage,
+            structuredData: StructuredData.searchPage(url: search.url, title: title, language: language, views: views))
         return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
     }
 }
