@@ -55,8 +55,14 @@ actor PreviewSession {
     func initialBuild() async {
         let started = ContinuousClock.now
         let outcome = site.buildLoaded()
-        await report(outcome, started: started, files: [])
-        if case .rebuilt = outcome { log("Built the whole site in \(Self.milliseconds(since: started)) ms.") }
+        switch outcome {
+        case .rebuilt:
+            // No reload: the pages open so far were rendered on request with the same bytes the build wrote,
+            // and a reload would throw away what a reader is typing into a form.
+            log("Built the whole site in \(Self.milliseconds(since: started)) ms.")
+        case .failed:
+            await report(outcome, started: started, files: [])
+        }
     }
 
     static func milliseconds(since started: ContinuousClock.Instant) -> String {
