@@ -134,6 +134,14 @@ enum FileSystem {
         guard result == bytes.count else { throw POSIXFailure(operation: "write", path: path) }
     }
 
+    /// Creates a file that must not exist yet (O_EXCL): nothing already there is ever replaced.
+    static func createNew(_ bytes: [UInt8], at path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXFailure(operation: "create", path: path) }
+        defer { close(descriptor) }
+        guard bytes.withUnsafeBytes({ writeAll(descriptor, $0) }) == bytes.count else { throw POSIXFailure(operation: "write", path: path) }
+    }
+
     private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Int {
         var offset = 0
         while offset < buffer.count {

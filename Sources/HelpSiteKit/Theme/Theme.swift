@@ -23,9 +23,8 @@ struct Theme: Sendable {
     /// How diagnostics name a built-in file: `[built-in]/partials/head.mustache`.
     static let builtInPrefix = "[built-in]"
 
-    static let builtIn: [File] = EmbeddedFiles.theme.map { entry in
-        File(relativePath: entry.path, display: builtInPrefix + "/" + entry.path,
-             bytes: Array(Data(base64Encoded: entry.base64) ?? Data()), isBuiltIn: true)
+    static let builtIn: [File] = EmbeddedBundle.files(EmbeddedFiles.theme).map { entry in
+        File(relativePath: entry.path, display: builtInPrefix + "/" + entry.path, bytes: entry.bytes, isBuiltIn: true)
     }
 
     /// The site's own files first, then the built-in files nothing overrides; both sorted by path.
