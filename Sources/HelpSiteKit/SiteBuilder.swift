@@ -75,6 +75,8 @@ public struct SiteBuilder {
         var templates: TemplateLibrary
         /// The templates checked against the views' schemas, ready to render.
         var compiled: CompiledTemplates
+        /// Every path the build writes and its owner.
+        var plan: OutputPlan
         public var diagnostics: [Diagnostic]
     }
 
@@ -94,7 +96,6 @@ public struct SiteBuilder {
         log.append(contentsOf: facts.staleFacts(today: today, maxAgeMonths: config.factsMaxAgeMonths))
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
         RelatedPages.check(index, log: &log)
-        _ = Redirects.collect(index, log: &log)
         let strings = StringTable.build(config: config, strings: content.strings, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
             log.append(.warning(.index, FileLocation(file: options.contentDirectory.appending(language.code).display),
@@ -120,8 +121,9 @@ public struct SiteBuilder {
         } catch let failure as BuildFailure {
             throw BuildFailure(DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .error } + failure.diagnostics))
         }
+        let plan = OutputPlan(index: index, strings: strings, theme: theme, log: &log)
         var site = LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, theme: theme, templates: templates,
-                              compiled: compiled, diagnostics: [])
+                              compiled: compiled, plan: plan, diagnostics: [])
         SearchPages.validate(site, templatesDirectory: options.templatesDirectory, log: &log)
         try log.checkpoint()
         site.diagnostics = log.diagnostics
