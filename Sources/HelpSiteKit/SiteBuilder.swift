@@ -51,6 +51,8 @@ public struct BuildReport: Sendable {
     public var notes: [String] = []
     /// Pages taken from the `--cache` instead of rendered.
     public var cachedPages = 0
+    /// Output files whose bytes differ from the previous output's (all of them for a first build), sorted.
+    public var changedFiles: [String] = []
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.pages } }
 }
 
@@ -145,6 +147,7 @@ public struct SiteBuilder {
             let cache = options.cacheDirectory.map { RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options)) }
             var report = try render(site, into: writer, cache: cache, pagefind: pagefind)
             try enforcePolicies(report, site: site)
+            report.changedFiles = writer.changes.sorted
             try writer.commit()
             if let cache {
                 if let note = cache.note { report.notes.append(note) }
