@@ -36,7 +36,7 @@ struct FixtureSite {
     /// Runs the CLI outside any fixture.
     static func runCLI(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
         let captured = CapturedOutput()
-        let status = HelpSiteCommand.run(arguments: arguments, output: captured.streams)
+        let status = HelpSiteCommand.runSynchronously(arguments: arguments, output: captured.streams)
         return (status, captured.out, captured.err)
     }
 
@@ -109,7 +109,7 @@ struct FixtureSite {
     /// Runs the CLI with the fixture as working directory for `--content`, `--templates` and `--output`.
     func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
         let captured = CapturedOutput()
-        let status = HelpSiteCommand.run(arguments: arguments, output: captured.streams)
+        let status = HelpSiteCommand.runSynchronously(arguments: arguments, output: captured.streams)
         return (status, relative(captured.out), relative(captured.err))
     }
 
