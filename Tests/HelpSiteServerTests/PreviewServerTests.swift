@@ -39,9 +39,14 @@ final class ServedSite: @unchecked Sendable {
         var options = ServeOptions(contentDirectory: SitePath(root.appendingPathComponent("content").path),
                                    templatesDirectory: SitePath(root.appendingPathComponent("templates").path), port: 0)
         configure(&options, root)
-        let running = try await PreviewServer(options: options).start(log: { log?.append($0) })
-        await running.firstBuildFinished()
-        return ServedSite(root: root, running: running)
+        do {
+            let running = try await PreviewServer(options: options).start(log: { log?.append($0) })
+            await running.firstBuildFinished()
+            return ServedSite(root: root, running: running)
+        } catch {
+            try? FileManager.default.removeItem(at: root)
+            throw error
+        }
     }
 
     init(root: URL, running: PreviewServer.Running) {
