@@ -51,6 +51,8 @@ public struct BuildReport: Sendable {
     public var notes: [String] = []
     /// Pages taken from the `--cache` instead of rendered.
     public var cachedPages = 0
+    /// `--cache`: page files read and parsed rather than taken from the cache's page index.
+    public var parsedPages = 0
     /// Output files whose bytes differ from the previous output's (all of them for a first build), sorted.
     public var changedFiles: [String] = []
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.pages } }
@@ -79,6 +81,10 @@ public struct SiteBuilder {
         var compiled: CompiledTemplates
         /// Every path the build writes and its owner.
         var plan: OutputPlan
+        /// `--cache`: the pages as parsed, for the next build (saved with the render cache).
+        var indexCache: (cache: PageIndexCache, pages: [SourcePage])?
+        /// Pages read and parsed, not taken from the page index cache.
+        var parsedPages = 0
         public var diagnostics: [Diagnostic]
     }
 
@@ -88,7 +94,9 @@ public struct SiteBuilder {
             config.contactFormEndpoint = endpoints.contact
             config.feedbackEndpoint = endpoints.feedback
         }
-        let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config, hashesFiles: options.cacheDirectory != nil).load(releasingBodies: true)
+        let indexCache = options.cacheDirectory.map { PageIndexCache(directory: $0, config: config) }
+        let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config, hashesFiles: indexCache != nil,
+                                        indexCache: indexCache).load(releasingBodies: true)
         var log = DiagnosticLog()
         log.append(contentsOf: content.diagnostics)
         var facts = FactsLoader.load(contentDirectory: options.contentDirectory, log: &log)
@@ -125,7 +133,7 @@ public struct SiteBuilder {
         }
         let plan = OutputPlan(index: index, strings: strings, theme: theme, log: &log)
         var site = LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, theme: theme, templates: templates,
-                              compiled: compiled, plan: plan, diagnostics: [])
+                              compiled: compiled, plan: plan, indexCache: indexCache.map { ($0, content.cleanPages) }, parsedPages: content.parsedCount, diagnostics: [])
         SearchPages.validate(site, templatesDirectory: options.templatesDirectory, log: &log)
         try log.checkpoint()
         site.diagnostics = log.diagnostics
@@ -151,8 +159,14 @@ public struct SiteBuilder {
             try writer.commit()
             if let cache {
                 if let note = cache.note { report.notes.append(note) }
-                do { try cache.save() } catch { report.notes.append("could not save the cache in \(cache.directory.display): \(error)") }
+                do {
+                    try cache.save()
+                    if let index = site.indexCache { try index.cache.save(index.pages) }
+                } catch {
+                    report.notes.append("could not save the cache in \(cache.directory.display): \(error)")
+                }
                 report.cachedPages = cache.hits
+                report.parsedPages = site.parsedPages
             }
             return report
         } catch {

@@ -10,17 +10,28 @@ public struct ContentLoader: Sendable {
     let config: SiteConfig
     /// Record each page file's content hash (for `build --cache`).
     let hashesFiles: Bool
+    /// Pages parsed by the last build, taken for files that did not change (`build --cache`).
+    let indexCache: PageIndexCache?
 
     public init(contentDirectory: SitePath, config: SiteConfig, hashesFiles: Bool = false) {
+        self.init(contentDirectory: contentDirectory, config: config, hashesFiles: hashesFiles, indexCache: nil)
+    }
+
+    init(contentDirectory: SitePath, config: SiteConfig, hashesFiles: Bool, indexCache: PageIndexCache?) {
         self.contentDirectory = contentDirectory
         self.config = config
         self.hashesFiles = hashesFiles
+        self.indexCache = indexCache
     }
 
     public struct Result: Sendable {
         public var pages: [SourcePage]
         public var strings: [String: LanguageStrings]
         public var diagnostics: [Diagnostic]
+        /// Every page read without a diagnostic, drafts included: what `PageIndexCache` keeps.
+        var cleanPages: [SourcePage] = []
+        /// Pages read and parsed rather than taken from the `PageIndexCache`.
+        var parsedCount = 0
     }
 
     /// Reads every page. With `releasingBodies`, pages keep their front matter, title and hashes but not their
@@ -31,25 +42,32 @@ public struct ContentLoader: Sendable {
         try log.checkpoint()
 
         // Reading and parsing are independent per file: use every core, keep the discovery order.
-        let parsed = ParallelMap.map(markdownFiles) { file -> (SourcePage?, [Diagnostic]) in
+        let cache = releasingBodies ? indexCache : nil
+        let parsed = ParallelMap.map(markdownFiles) { file -> (SourcePage?, [Diagnostic], fromCache: Bool) in
+            if let cache, let stamp = FileStamp.of(file.path.path), let page = cache.page(at: file.path, stamp: stamp) {
+                return (page, [], true)
+            }
             var fileLog = DiagnosticLog()
             var page = parsePage(file, log: &fileLog)
             if !releasingBodies || file.language == config.defaultLanguage.code { page?.computeSourceHash() }
             if releasingBodies { page?.releaseBody() }
-            return (page, fileLog.diagnostics)
+            return (page, fileLog.diagnostics, false)
         }
         var pages: [SourcePage] = []
         pages.reserveCapacity(markdownFiles.count)
-        for (page, diagnostics) in parsed {
+        var clean: [SourcePage] = []
+        for (page, diagnostics, _) in parsed {
             log.append(contentsOf: diagnostics)
             if let page { pages.append(page) }
+            if let page, indexCache != nil, diagnostics.isEmpty { clean.append(page) }
         }
         var strings: [String: LanguageStrings] = [:]
         for (language, file) in stringsFiles {
             strings[language] = StringsLoader.load(file, log: &log)
         }
         try log.checkpoint()
-        return Result(pages: pages.filter { !$0.frontMatter.draft }, strings: strings, diagnostics: log.diagnostics)
+        return Result(pages: pages.filter { !$0.frontMatter.draft }, strings: strings, diagnostics: log.diagnostics, cleanPages: clean,
+                      parsedCount: parsed.count { !$0.fromCache })
     }
 
     struct MarkdownFile: Sendable {

@@ -78,15 +78,38 @@ public struct SourcePage: Sendable {
     }
 }
 
-/// A file's size and modification time.
+/// A file's identity on disk: size, modification and change times, inode. Any write changes the change time,
+/// which no tool can set back, so an equal stamp means the file was not written since.
 struct FileStamp: Sendable, Equatable {
     var size: Int
     var seconds: Int
     var nanoseconds: Int
+    var changeSeconds = 0
+    var changeNanoseconds = 0
+    var inode: UInt64 = 0
 
     static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+        return FileStamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+                         changeSeconds: Int(info.st_ctim.tv_sec), changeNanoseconds: Int(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
+    }
+
+    var encoded: String { "\(size),\(seconds),\(nanoseconds),\(changeSeconds),\(changeNanoseconds),\(inode)" }
+
+    init(size: Int, seconds: Int, nanoseconds: Int, changeSeconds: Int = 0, changeNanoseconds: Int = 0, inode: UInt64 = 0) {
+        self.size = size
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+        self.changeSeconds = changeSeconds
+        self.changeNanoseconds = changeNanoseconds
+        self.inode = inode
+    }
+
+    init?(encoded: String) {
+        let parts = encoded.split(separator: ",")
+        guard parts.count == 6, let size = Int(parts[0]), let seconds = Int(parts[1]), let nanoseconds = Int(parts[2]),
+              let changeSeconds = Int(parts[3]), let changeNanoseconds = Int(parts[4]), let inode = UInt64(parts[5]) else { return nil }
+        self.init(size: size, seconds: seconds, nanoseconds: nanoseconds, changeSeconds: changeSeconds, changeNanoseconds: changeNanoseconds, inode: inode)
     }
 }

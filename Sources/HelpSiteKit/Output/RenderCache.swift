@@ -7,7 +7,7 @@ import Foundation
 /// with a one-line note.
 final class RenderCache: @unchecked Sendable {
     // Unchecked: `previous` is read-only after `open`; `next` is guarded by `lock`.
-    static let formatVersion = "helpsite-render-cache 1"
+    static let formatVersion = "helpsite-render-cache 2"
 
     struct Entry: Codable, Sendable {
         var fingerprint: UInt64
@@ -17,11 +17,6 @@ final class RenderCache: @unchecked Sendable {
         var diagnostics: [CachedDiagnostic]
     }
 
-    struct Manifest: Codable {
-        var format: String
-        var site: UInt64
-        var pages: [String: Entry]
-    }
 
     let directory: SitePath
     let siteFingerprint: UInt64
@@ -44,8 +39,7 @@ final class RenderCache: @unchecked Sendable {
             note = "no cache in \(directory.display) yet; rendering every page"
             return
         }
-        guard let bytes = try? FileSystem.readBytes(manifestPath),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)) else {
+        guard let bytes = try? FileSystem.readBytes(manifestPath), let manifest = CacheManifest.decode(bytes) else {
             previous = [:]
             note = "the cache in \(directory.display) cannot be read; ignoring it and rendering every page"
             return
@@ -89,12 +83,10 @@ final class RenderCache: @unchecked Sendable {
     /// Writes the manifest for the next build; files of pages that no longer exist are removed.
     func save() throws {
         for path in previous.keys where next[path] == nil { unlink(filePath(path)) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(Manifest(format: Self.formatVersion, site: siteFingerprint, pages: next))
+        let bytes = CacheManifest(format: Self.formatVersion, site: siteFingerprint, pages: next).encoded()
         try FileSystem.createDirectory(directory.path)
         let temporary = manifestPath + ".tmp-\(getpid())"
-        try FileSystem.write(Array(data), to: temporary)
+        try FileSystem.write(bytes, to: temporary)
         try FileSystem.rename(temporary, to: manifestPath)
     }
 }
