@@ -95,7 +95,7 @@ public struct SiteBuilder {
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
         RelatedPages.check(index, log: &log)
         _ = Redirects.collect(index, log: &log)
-        let strings = StringTable.build(config: config, strings: content.strings, log: &log)
+        let strings = StringTable.build(config: config, strings: content.strings, contentDirectory: options.contentDirectory, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
             log.append(.warning(.index, FileLocation(file: options.contentDirectory.appending(language.code).display),
                                 "language '\(language.code)' has no index.md home page"))

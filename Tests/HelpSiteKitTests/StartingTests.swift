@@ -74,7 +74,9 @@ import Yams
         let ejected = try FixtureSite(Self.pages)
         defer { try? FileManager.default.removeItem(at: ejected.root) }
         try ejected.ejectTheme()
-        #expect(try ejected.snapshot("templates") == (try FixtureSite(existing: URL(fileURLWithPath: FixtureSite.shippedTemplates)).snapshot(".")))
+        // The interface text (theme/strings/) is not a template: a site overrides it in content/<language>/strings.yaml.
+        let theme = try FixtureSite(existing: URL(fileURLWithPath: FixtureSite.shippedTemplates)).snapshot(".").filter { !$0.key.hasPrefix("strings/") }
+        #expect(try ejected.snapshot("templates") == theme)
         #expect(ejected.runBuild().status == 0)
         #expect(try ejected.snapshot() == (try builtIn.snapshot()))
     }
