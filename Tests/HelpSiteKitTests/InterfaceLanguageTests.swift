@@ -26,13 +26,7 @@ import Yams
     }
 
     static func placeholders(_ text: String) -> [String] {
-        var found: [String] = []
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            found.append(String(rest[open...close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return found.sorted()
+        text.matches(of: /\{[^{}]*\}/).map { String($0.output) }.sorted()
     }
 
     /// As the templates write text into HTML, with every kind of space made plain (French spacing adds no-break ones).
@@ -97,7 +91,7 @@ import Yams
         #expect(built.status == 0, "\(built.err)")
         let english = try site.read("public/en/index.html")
         #expect(english.contains(">Jump to the text</a>"))
-        #expect(english.contains(Self.html(try Self.builtIn("en")["onThisPage"]!)) || english.contains(">Help topics<"), "the other keys stay built in")
+        #expect(english.contains("<span class=\"brand__site\">\(try Self.builtIn("en")["home"]!)</span>"), "the other keys stay built in")
         #expect(try site.read("public/nb/index.html").contains(">\(try Self.builtIn("nb")["skipToContent"]!)</a>"))
     }
 
@@ -122,14 +116,14 @@ import Yams
         let site = try FixtureSite([
             "content/nb/index.md": "---\ntitle: Hjem\n---\nHei.\n",
             "content/nb/klage.md": "---\ntitle: Klage\n---\nTekst.\n",
-        ], config: "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, ga]\n")
+        ], config: "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, is]\n")
         defer { try? FileManager.default.removeItem(at: site.root) }
         let status = site.run(["status", "--content", site.path("content")])
-        #expect(status.out.contains("ga: 0% up to date (2 missing)"), "\(status.out) \(status.err)")
+        #expect(status.out.contains("is: 0% up to date (2 missing)"), "\(status.out) \(status.err)")
         let built = site.runBuild(["--strict"])
         #expect(built.status == 0, "\(built.err)")
-        let fallback = try site.read("public/ga/index.html")
-        #expect(fallback.contains(Self.html(try Self.builtIn("ga")["skipToContent"]!)))
+        let fallback = try site.read("public/is/index.html")
+        #expect(fallback.contains(Self.html(try Self.builtIn("is")["skipToContent"]!)))
         #expect(fallback.contains("noindex"))
     }
 
@@ -162,5 +156,62 @@ import Yams
         let expected = try #require(Self.typography.first { $0.code == code }).expected
         let html = try site.read("public/\(code)/index.html")
         #expect(html.contains("<p>\(expected)</p>"), "\(code): \(html.components(separatedBy: "<p>").dropFirst().first ?? html)")
+    }
+
+    /// A site whose nb adds a string of its own and whose de overrides two: export takes exactly those three.
+    static func exchangeSite() throws -> FixtureSite {
+        try FixtureSite([
+            "content/nb/index.md": "---\ntitle: Hjem\n---\nHei.\n",
+            "content/de/index.md": "---\ntitle: Start\n---\nHallo.\n",
+            "content/nb/strings.yaml": "supportHours: Vi svarer hverdager\nsearchResultsOther: \"{count} svar\"\n",
+            "content/de/strings.yaml": "# Our own wording\nskipToContent: Zum Text\nsearchResultsOther: \"{count} Treffer\"\n",
+        ], config: "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, de]\n")
+    }
+
+    @Test(arguments: ["po", "xliff"])
+    func interfaceStringsRoundTripThroughExportAndImport(format: String) throws {
+        let site = try Self.exchangeSite()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let file = site.path("de.\(format)")
+        let export = site.run(["export", "--content", site.path("content"), "--language", "de", "--strings", "--format", format, "--output", file])
+        #expect(export.status == 0, "\(export.err)")
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        for key in ["skipToContent", "searchResultsOther", "supportHours"] { #expect(text.contains("strings.yaml:\(key)"), "\(key) in \(text)") }
+        #expect(!text.contains("strings.yaml:notFoundText"), "a string de has built in and does not override stays out")
+        #expect(text.contains("Zum Text") && text.contains("{count} Treffer"))
+
+        // Unchanged, the file writes nothing; with supportHours translated, only that line is added.
+        let unchanged = site.run(["import", "--content", site.path("content"), file])
+        #expect(unchanged.status == 0, "\(unchanged.err)")
+        #expect(unchanged.out.contains("content/de/strings.yaml: unchanged, 1 string untranslated or fuzzy"), "\(unchanged.out)")
+        if format == "po" {
+            text = text.replacingOccurrences(of: "msgid \"Vi svarer hverdager\"\nmsgstr \"\"", with: "msgid \"Vi svarer hverdager\"\nmsgstr \"Wir antworten werktags\"")
+        } else {
+            text = text.replacingOccurrences(of: "<source>Vi svarer hverdager</source>", with: "<source>Vi svarer hverdager</source>\n<target>Wir antworten werktags</target>")
+        }
+        try site.write("de.\(format)", text)
+        let imported = site.run(["import", "--content", site.path("content"), file])
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(try site.read("content/de/strings.yaml") == "# Our own wording\nskipToContent: Zum Text\nsearchResultsOther: \"{count} Treffer\"\nsupportHours: \"Wir antworten werktags\"\n")
+        let built = site.runBuild(["--strict"])
+        #expect(built.status == 0, "\(built.err)")
+    }
+
+    @Test func anImportedStringWithoutItsCountIsRefusedAndNothingIsWritten() throws {
+        let site = try Self.exchangeSite()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let export = site.run(["export", "--content", site.path("content"), "--language", "de", "--strings", "--output", site.path("de.po")])
+        #expect(export.status == 0, "\(export.err)")
+        let text = try site.read("de.po")
+        let broken = text.replacingOccurrences(of: "msgstr \"{count} Treffer\"", with: "msgstr \"Treffer\"")
+            .replacingOccurrences(of: "msgid \"Vi svarer hverdager\"\nmsgstr \"\"", with: "msgid \"Vi svarer hverdager\"\nmsgstr \"Wir antworten werktags\"")
+        #expect(broken != text)
+        try site.write("de.po", broken)
+        let before = try site.read("content/de/strings.yaml")
+        let imported = site.run(["import", "--content", site.path("content"), site.path("de.po")])
+        #expect(imported.status != 0)
+        #expect(imported.err.contains(": error: string 'searchResultsOther': missing placeholder {count}; keep {count} as in the source text"), "\(imported.err)")
+        #expect(imported.err.contains("de.po: nothing written"))
+        #expect(try site.read("content/de/strings.yaml") == before)
     }
 }

@@ -52,6 +52,12 @@ struct StringTable: Sendable {
     static let pluralKeys = ["Zero", "One", "Two", "Few", "Many", "Other"].map { "searchResults" + $0 }
     static let pluralFallbackKey = "searchResultsOther"
 
+    /// A language needs every key the theme uses and every key the source language adds; plural categories
+    /// other than `Other` exist only in some languages, so a missing one falls back to the language's `Other`.
+    static func requiredKeys(sourceWritten written: [String: String]) -> Set<String> {
+        Set(BuiltInStrings.english.keys).union(written.keys).subtracting(pluralKeys).union([pluralFallbackKey])
+    }
+
     /// Builds every language's table. Warns about keys a language has neither built in nor written (naming the
     /// language and keys), and about keys a site writes that nothing knows.
     static func build(config: SiteConfig, strings: [String: LanguageStrings], contentDirectory: SitePath,
@@ -59,9 +65,7 @@ struct StringTable: Sendable {
         let defaultCode = config.defaultLanguage.code
         let written = strings[defaultCode]?.values ?? [:]
         let english = BuiltInStrings.english
-        // A language needs every key the theme uses and every key the source language adds; plural categories
-        // other than `Other` exist only in some languages, so a missing one falls back to the language's `Other`.
-        let required = Set(english.keys).union(written.keys).subtracting(pluralKeys).union([pluralFallbackKey])
+        let required = requiredKeys(sourceWritten: written)
         let known = Set(english.keys).union(written.keys).union(pluralKeys)
         for language in config.languages {
             guard let own = strings[language.code] else { continue }
