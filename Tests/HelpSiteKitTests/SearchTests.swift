@@ -45,10 +45,10 @@ import Testing
         #expect(page.contains("data-search-fallback"))
         #expect(!page.contains("data-pagefind-body"))
         // The English results page searches the fallback bundle too, and labels what it finds there.
-        // en has no strings.yaml: its strings, the results page's URL among them, are the default language's.
-        let results = try site.read("public/en/sok/index.html")
+        // en has no strings.yaml: its strings, the results page's URL among them, are helpsite's English.
+        let results = try site.read("public/en/search/index.html")
         #expect(results.contains("data-fallback-bundle=\"/pagefind-fallback/\""))
-        #expect(results.contains("data-only-in=\"bare på norsk bokmål\""))
+        #expect(results.contains("data-only-in=\"only in norsk bokmål\""))
         #expect(!(try site.read("public/nb/sok/index.html")).contains("data-fallback-bundle"))
     }
 
@@ -78,8 +78,8 @@ import Testing
         #expect(norwegian.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(norwegian.contains("data-search-page"))
         #expect(norwegian.contains("data-bundle=\"/pagefind/\""))
-        // English has no searchSlug of its own: the default language's.
-        #expect(site.exists("public/en/sok/index.html"))
+        // English has no strings.yaml: helpsite's English searchSlug.
+        #expect(site.exists("public/en/search/index.html"))
         let home = try site.read("public/nb/index.html")
         #expect(home.contains("action=\"/nb/sok/\""))
         #expect(home.contains("data-pagefind-body"))
