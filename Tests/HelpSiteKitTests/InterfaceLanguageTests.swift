@@ -57,6 +57,13 @@ import Yams
         #expect(slug.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }, "searchSlug \(slug) is a plain URL segment")
     }
 
+    /// `reviewed: 2026-11-20` in each language's own long date format (ICU).
+    static let reviewDates = [
+        "nb": "20. november 2026", "fr": "20 novembre 2026", "cs": "20. listopadu 2026", "ga": "20 Samhain 2026",
+        "mt": "20 ta’ Novembru 2026", "lv": "2026. gada 20. novembris", "is": "20. nóvember 2026",
+        "uk": "20 листопада 2026 р.", "ar": "20 نوفمبر، 2026",
+    ]
+
     /// The issue's "done when": nine languages, one page each, no strings.yaml, `--strict` with no warning.
     @Test func aSiteListingNineLanguagesWithoutStringsBuildsStrictInEachLanguagesOwnWords() throws {
         let site = try FixtureSite([:], config: nil)
@@ -77,6 +84,7 @@ import Yams
             #expect(home.contains(">\(Self.html(strings["skipToContent"]!))</a>"), "\(code) skip link")
             #expect(notFound.contains("<p>\(Self.html(strings["notFoundText"]!))</p>"), "\(code) 404 text")
             #expect(home.contains("<html lang=\"\(code)\" dir=\"\(code == "ar" ? "rtl" : "ltr")\""), "\(code) direction")
+            #expect(home.contains("<time datetime=\"2026-11-20\">\(Self.reviewDates[code]!)</time>"), "\(code) date as ICU writes it")
         }
     }
 
