@@ -112,7 +112,7 @@ public struct SiteBuilder {
         log.append(contentsOf: theme.skipped)
         let sourceStrings = strings[config.defaultLanguage.code]?.values ?? [:]
         for (key, location) in templates.stringReferences where sourceStrings[key] == nil {
-            log.append(.warning(.render, location, "template uses strings.\(key), which \(config.defaultLanguage.code)/strings.yaml does not define"))
+            log.append(.warning(.render, location, "template uses strings.\(key), which neither helpsite nor \(config.defaultLanguage.code)/strings.yaml defines"))
         }
         let compiled: CompiledTemplates
         do {

@@ -196,7 +196,7 @@ import Testing
         let site = try FixtureSite(files, config: Self.config)
         let report = try site.build()
         let warnings = report.warnings.map { site.relative($0.description) }
-        #expect(warnings.contains("templates/page.mustache:1:9: warning: template uses strings.missingKey, which nb/strings.yaml does not define"))
+        #expect(warnings.contains("templates/page.mustache:1:9: warning: template uses strings.missingKey, which neither helpsite nor nb/strings.yaml defines"))
         #expect(warnings.contains("content/de/strings.yaml: warning: de has no text for 1 string(s), shown in norsk bokmål instead: customNote"))
         #expect(warnings.contains("content/de/strings.yaml:2:1: warning: string 'extraKey' is not in the nb strings, so templates cannot rely on it"))
     }
