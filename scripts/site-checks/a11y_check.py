@@ -3,7 +3,7 @@
 
     a11y_check.py --site public --url http://127.0.0.1:8080/ \
                   [--form-site DIR --form-url http://127.0.0.1:8081/] [--languages all|nb,de,el]
-                  [--page-types all|present]
+                  [--page-types all|present] [--name NAME]
 
 Every page type is checked in each language given: the root chooser, the language home, an
 ordinary page, a page with a contact card (ARN), the contact page, the 404 page and the search
@@ -107,6 +107,7 @@ def main():
     parser.add_argument("--form-site")
     parser.add_argument("--form-url")
     parser.add_argument("--languages", default="all", help='comma-separated codes, or "all" (default)')
+    parser.add_argument("--name", default="accessibility (axe-core)", help="the check's name in its summary line")
     parser.add_argument("--page-types", choices=("all", "present"), default="all",
                         help='"all" (default): every page type must exist in every language; "present": check what the site has')
     arguments = parser.parse_args()
@@ -115,7 +116,7 @@ def main():
     else:
         languages = [code for code in arguments.languages.split(",") if code]
 
-    report = common.Report("accessibility (axe-core)")
+    report = common.Report(arguments.name)
     targets = []  # (label, url)
     chosen = choose(arguments.site, languages)
     for (language, kind), path in sorted(chosen.items()):
