@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "helpsite",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "helpsite", targets: ["helpsite"]),
     ],

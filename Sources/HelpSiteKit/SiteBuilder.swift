@@ -51,6 +51,8 @@ public struct BuildReport: Sendable {
     public var notes: [String] = []
     /// Pages taken from the `--cache` instead of rendered.
     public var cachedPages = 0
+    /// Output files whose bytes differ from the previous output's (all of them for a first build), sorted.
+    public var changedFiles: [String] = []
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.pages } }
 }
 
@@ -75,6 +77,8 @@ public struct SiteBuilder {
         var templates: TemplateLibrary
         /// The templates checked against the views' schemas, ready to render.
         var compiled: CompiledTemplates
+        /// Every path the build writes and its owner.
+        var plan: OutputPlan
         public var diagnostics: [Diagnostic]
     }
 
@@ -94,7 +98,6 @@ public struct SiteBuilder {
         log.append(contentsOf: facts.staleFacts(today: today, maxAgeMonths: config.factsMaxAgeMonths))
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
         RelatedPages.check(index, log: &log)
-        _ = Redirects.collect(index, log: &log)
         let strings = StringTable.build(config: config, strings: content.strings, contentDirectory: options.contentDirectory, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
             log.append(.warning(.index, FileLocation(file: options.contentDirectory.appending(language.code).display),
@@ -120,8 +123,9 @@ public struct SiteBuilder {
         } catch let failure as BuildFailure {
             throw BuildFailure(DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .error } + failure.diagnostics))
         }
+        let plan = OutputPlan(index: index, strings: strings, theme: theme, log: &log)
         var site = LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, theme: theme, templates: templates,
-                              compiled: compiled, diagnostics: [])
+                              compiled: compiled, plan: plan, diagnostics: [])
         SearchPages.validate(site, templatesDirectory: options.templatesDirectory, log: &log)
         try log.checkpoint()
         site.diagnostics = log.diagnostics
@@ -143,6 +147,7 @@ public struct SiteBuilder {
             let cache = options.cacheDirectory.map { RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options)) }
             var report = try render(site, into: writer, cache: cache, pagefind: pagefind)
             try enforcePolicies(report, site: site)
+            report.changedFiles = writer.changes.sorted
             try writer.commit()
             if let cache {
                 if let note = cache.note { report.notes.append(note) }

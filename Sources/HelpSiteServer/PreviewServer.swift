@@ -85,10 +85,12 @@ actor PreviewSession {
     private func report(_ outcome: LiveSite.Outcome, started: ContinuousClock.Instant, files: [String]) async {
         let milliseconds = Self.milliseconds(since: started)
         switch outcome {
-        case let .rebuilt(paths, full):
+        case let .rebuilt(paths, rendered, warnings):
             await hub.publish(.reload(paths))
             if !files.isEmpty {
-                log("Rebuilt \(full ? "the whole site" : "\(paths.count) page\(paths.count == 1 ? "" : "s")") in \(milliseconds) ms")
+                for warning in warnings { log(warning.description) }
+                log("Rebuilt in \(milliseconds) ms: \(rendered) page\(rendered == 1 ? "" : "s") rendered, \(paths.count) file\(paths.count == 1 ? "" : "s") changed"
+                    + (warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"))
                 // The first build indexed the site itself; after an edit the index follows in the background.
                 if let refresh = site.searchRefresh { await search.schedule(refresh) }
             }
@@ -123,9 +125,12 @@ public struct PreviewServer: Sendable {
         let watcher: FileWatcher
         let hub: LiveReloadHub
         let removesOutput: Bool
+        /// serve's render cache, removed when it stops.
+        let scratch: SitePath
 
         init(port: Int, host: String, outputDirectory: SitePath, languageHomes: [String], submissionsFile: SitePath, task: Task<Void, Error>,
-             firstBuild: Task<Void, Never>, watcher: FileWatcher, hub: LiveReloadHub, removesOutput: Bool) {
+             firstBuild: Task<Void, Never>, watcher: FileWatcher, hub: LiveReloadHub, removesOutput: Bool, scratch: SitePath) {
+            self.scratch = scratch
             self.submissionsFile = submissionsFile
             self.firstBuild = firstBuild
             self.port = port
@@ -150,6 +155,7 @@ public struct PreviewServer: Sendable {
             task.cancel()
             _ = try? await task.value
             if removesOutput { try? FileManager.default.removeItem(atPath: outputDirectory.parent.path) }
+            try? FileManager.default.removeItem(atPath: scratch.path)
         }
 
         /// Waits until the server stops (Ctrl-C), then cleans up.
@@ -158,6 +164,7 @@ public struct PreviewServer: Sendable {
             await firstBuild.value
             watcher.stop()
             if removesOutput { try? FileManager.default.removeItem(atPath: outputDirectory.parent.path) }
+            try? FileManager.default.removeItem(atPath: scratch.path)
         }
     }
 
@@ -172,6 +179,9 @@ public struct PreviewServer: Sendable {
         build.injectedHTML = LiveScript.tag
         build.templatesRequired = options.templatesRequired
         build.defersSearchIndex = true
+        // serve's own render cache: each edit is a full build in which only pages whose inputs changed are rendered.
+        let scratch = SitePath(FileManager.default.temporaryDirectory.path).appending("helpsite-serve-cache-\(getpid())-\(port)")
+        build.cacheDirectory = scratch
         build.formEndpoints = FormRoutes.endpoints
         let submissionsFile = options.submissionsFile ?? SitePath(FileManager.default.temporaryDirectory.path)
             .appending("helpsite-submissions-\(getpid())-\(port).jsonl")
@@ -225,7 +235,7 @@ public struct PreviewServer: Sendable {
         }
         try await Self.waitUntilListening(host: options.host, port: port)
         return Running(port: port, host: options.host, outputDirectory: output, languageHomes: homes, submissionsFile: submissionsFile, task: task,
-                       firstBuild: firstBuild, watcher: watcher, hub: hub, removesOutput: temporary)
+                       firstBuild: firstBuild, watcher: watcher, hub: hub, removesOutput: temporary, scratch: scratch)
     }
 
     static func allowedHosts(host: String, port: Int) -> [String] {

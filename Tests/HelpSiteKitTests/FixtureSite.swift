@@ -165,3 +165,13 @@ enum HTMLLinks {
         return output + "/" + path
     }
 }
+
+/// The `helpsite` executable SwiftPM builds beside the test bundle, for tests that need separate processes.
+enum HelpsiteBinary {
+    static var path: String? {
+        let folder = Bundle.main.executableURL?.deletingLastPathComponent()
+        let candidates: [String] = [folder?.appendingPathComponent("helpsite").path,
+                                    FixtureSite.repositoryRoot.appendingPathComponent(".build/debug/helpsite").path].compactMap { $0 }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}

@@ -156,6 +156,32 @@ enum FileSystem {
         guard Glibc.rename(from, to) == 0 else { throw POSIXFailure(operation: "rename", path: from) }
     }
 
+    /// Both paths name one file (hard links of one inode).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        var one = stat(), two = stat()
+        guard lstat(first, &one) == 0, lstat(second, &two) == 0 else { return false }
+        return one.st_dev == two.st_dev && one.st_ino == two.st_ino
+    }
+
+    /// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`); false where the system cannot.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        guard let renameat2 = renameat2 else { return false }
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    /// Looked up at run time: Swift's Glibc module does not declare it (it needs `_GNU_SOURCE`), and C libraries
+    /// before glibc 2.28 lack it.
+    private static let renameat2: RenameAt2? = {
+        #if os(Linux)
+        guard let symbol = dlsym(nil, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+        #else
+        return nil
+        #endif
+    }()
+
     static func removeTree(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }

@@ -1,4 +1,14 @@
 import Foundation
+import Synchronization
+
+/// The files of a build whose bytes differ from the previous output's, as the writer found them.
+final class OutputChanges: Sendable {
+    private let files = Mutex<[String]>([])
+
+    func record(_ relativePath: String) { files.withLock { $0.append(relativePath) } }
+
+    var sorted: [String] { files.withLock { $0.sorted() } }
+}
 
 /// Stage "write": builds into a hidden sibling folder and swaps it in only when the whole build succeeded,
 /// so a failed build leaves the previous output exactly as it was.
@@ -9,6 +19,7 @@ struct OutputWriter: Sendable {
     let staging: SitePath
     /// Writes straight into a finished output, each file replaced by a rename (live previews).
     var inPlace = false
+    let changes = OutputChanges()
 
     /// A writer that updates files of an existing output in place.
     static func updating(_ output: SitePath) -> OutputWriter {
@@ -63,6 +74,7 @@ struct OutputWriter: Sendable {
         // An unchanged file keeps the previous build's inode, and so its mtime: rsync and CDN uploads skip it.
         let previous = output.appending(relativePath).path
         if FileSystem.hasContents(previous, equalTo: bytes), link(previous, target) == 0 { return }
+        changes.record(relativePath)
         try FileSystem.write(bytes, to: target)
     }
 
@@ -74,12 +86,18 @@ struct OutputWriter: Sendable {
         let segments = relativePath.split(separator: "/")
         if segments.count > 1 { try FileSystem.createDirectory(staging.appending(segments.dropLast().joined(separator: "/")).path) }
         let target = stagedPath(relativePath)
+        if !FileSystem.sameFile(file, output.appending(relativePath).path) { changes.record(relativePath) }
         if link(file, target) == 0 { return }
         try write(try FileSystem.readBytes(file), to: relativePath)
     }
 
     /// Swaps the finished build in place of the previous output.
     func commit() throws {
+        // Where the system can swap two folders in one step, readers of the output (serve) never see it missing.
+        if FileSystem.kind(of: output.path) == .directory, FileSystem.exchange(staging.path, output.path) {
+            FileSystem.removeTree(staging.path)
+            return
+        }
         let previous = output.parent.appending(".\(output.lastComponent).old-\(getpid())")
         FileSystem.removeTree(previous.path)
         if FileSystem.exists(output.path) { try FileSystem.rename(output.path, to: previous.path) }

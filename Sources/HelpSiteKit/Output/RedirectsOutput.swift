@@ -5,10 +5,9 @@ struct RedirectsOutput: OutputGenerator {
     static let nginxFile = "nginx-redirects.conf"
 
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
-        var ignored = DiagnosticLog()  // `load` already reported every problem with an alias
-        let redirects = Redirects.collect(context.site.index, log: &ignored)
+        let redirects = context.site.plan.redirects
         if let previous = context.options.previousSite {
-            log.append(contentsOf: PreviousURLs.check(previous, index: context.site.index, redirects: redirects))
+            log.append(contentsOf: PreviousURLs.check(previous, basePath: context.site.config.basePath, current: context.site.plan.pageFolders))
         }
         guard let writer else { return }
         for redirect in redirects {

@@ -7,20 +7,12 @@ enum SearchPages {
         [language.code, strings[language.code]?.values["searchSlug"] ?? defaultSlug]
     }
 
-    /// With search on: a search layout exists and no page takes a results page's URL.
+    /// With search on: a search layout exists (`OutputPlan` keeps pages off the results pages' URLs).
     static func validate(_ site: SiteBuilder.LoadedSite, templatesDirectory: SitePath, log: inout DiagnosticLog) {
         guard site.config.search else { return }
         if !site.compiled.hasLayout(layout) {
             log.append(.error(.render, FileLocation(file: templatesDirectory.display),
                               "search is on in site.yaml, but the templates have no \(layout).mustache for the results page"))
-        }
-        for language in site.config.languages {
-            let segments = segments(for: language, strings: site.strings)
-            let outputPath = segments.joined(separator: "/") + "/index.html"
-            for page in site.index.pages(in: language.code) where page.outputPath == outputPath && !page.isFallback {
-                log.append(.error(.index, page.source.location("slug"),
-                                  "\(page.href) is the \(language.code) search results page; give this page another slug, or change searchSlug in \(language.code)/strings.yaml"))
-            }
         }
     }
 }
@@ -30,7 +22,7 @@ struct SearchPageOutput: OutputGenerator {
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer, context.site.config.search else { return }
         for language in context.site.config.languages {
-            let path = SearchPages.segments(for: language, strings: context.site.strings).joined(separator: "/") + "/index.html"
+            guard let path = context.site.plan.searchPages[language.code] else { continue }
             try writer.write(context.engine.renderSearchPage(language), to: path)
         }
     }

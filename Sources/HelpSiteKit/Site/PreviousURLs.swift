@@ -7,22 +7,18 @@ enum PreviousURLs {
         var location: FileLocation
     }
 
-    static func check(_ previous: SitePath, index: SiteIndex, redirects: [Redirect]) -> [Diagnostic] {
+    /// `current`: the folder of every HTML page the build writes (pages, redirects, search pages, the root).
+    static func check(_ previous: SitePath, basePath: String, current: Set<String>) -> [Diagnostic] {
         let entries: [Entry]
         do {
             entries = FileSystem.targetKind(of: previous.path) == .directory
-                ? try folderPages(previous) : try sitemapPages(previous, basePath: index.config.basePath)
+                ? try folderPages(previous) : try sitemapPages(previous, basePath: basePath)
         } catch {
             return [.error(.index, FileLocation(file: previous.display), "cannot read the previous build: \(error)")]
         }
-        var current: Set<String> = [""]
-        for language in index.config.languages {
-            for page in index.pages(in: language.code) { current.insert(page.segments.joined(separator: "/") + "/") }
-        }
-        for redirect in redirects { current.insert(redirect.segments.joined(separator: "/") + "/") }
-        return entries.filter { !current.contains($0.path) }.map { entry in
+        return entries.filter { !current.contains($0.path.lowercased()) }.map { entry in
             .warning(.index, entry.location,
-                     "\(index.config.basePath)\(entry.path) of the previous build no longer exists and no page has it in 'aliases:'; add it to the aliases of the page that took its place")
+                     "\(basePath)\(entry.path) of the previous build no longer exists and no page has it in 'aliases:'; add it to the aliases of the page that took its place")
         }
     }
 

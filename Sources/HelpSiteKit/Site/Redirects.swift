@@ -13,47 +13,6 @@ struct Redirect: Sendable {
 }
 
 enum Redirects {
-    /// Every alias of every written page, checked: a valid path that no page and no other alias has.
-    static func collect(_ index: SiteIndex, log: inout DiagnosticLog) -> [Redirect] {
-        var owners: [String: String] = [:]
-        for language in index.config.languages {
-            for page in index.pages(in: language.code) {
-                owners[page.outputPath] = "the URL of \(page.isFallback ? "the fallback of " : "")\(page.source.file.display)"
-            }
-        }
-        var redirects: [Redirect] = []
-        for language in index.config.languages {
-            // A fallback page's URL follows its source page's slug, so it follows the source's aliases too; only the
-            // written page's own aliases are reported (a fallback's clash just leaves that redirect out).
-            for page in index.pages(in: language.code) {
-                for alias in page.source.frontMatter.aliases ?? [] {
-                    let file = page.source.file.display
-                    let trimmed = alias.text.split(separator: "/", omittingEmptySubsequences: false)
-                    let parts = (alias.text.hasPrefix("/") ? trimmed.dropFirst() : trimmed[...]).map(String.init)
-                    let segments = parts.last == "" ? Array(parts.dropLast()) : parts
-                    if let problem = segments.isEmpty ? "is empty" : segments.lazy.compactMap(PathRules.problem(inSlug:)).first {
-                        if !page.isFallback {
-                            log.append(.error(.index, alias.location, "alias '\(alias.text)': \(problem.replacingAll("slug", with: "segment"))"))
-                        }
-                        continue
-                    }
-                    let redirect = Redirect(segments: [language.code] + segments,
-                                            href: URLPath.href(basePath: index.config.basePath, segments: [language.code] + segments), target: page)
-                    if let owner = owners[redirect.outputPath] {
-                        if !page.isFallback {
-                            let own = owner == "the URL of \(file)"
-                            log.append(.error(.index, alias.location, "alias '\(alias.text)' of \(file) (\(redirect.href)) is " + (own ? "the page's own URL" : owner)))
-                        }
-                        continue
-                    }
-                    owners[redirect.outputPath] = "an alias of \(page.isFallback ? "the fallback of " : "")\(file)"
-                    redirects.append(redirect)
-                }
-            }
-        }
-        return redirects
-    }
-
     /// `_redirects` for Netlify and Cloudflare Pages: one `from to 301` line per alias.
     static func netlify(_ redirects: [Redirect]) -> String {
         "# Written by helpsite from the pages' aliases: old URL, new URL, status.\n"
