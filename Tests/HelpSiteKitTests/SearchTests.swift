@@ -142,10 +142,11 @@ import Testing
     }
 
     @Test func aPageCannotTakeTheResultsPageURL() throws {
-        let site = try Self.fixture(extra: ["content/nb/sok.md": "---\nslug: sok\n---\n# Søk\n\nTekst.\n"])
+        let site = try Self.fixture(extra: ["content/nb/sok.md": "---\nslug: sok\n---\n# Søk\n\nTekst.\n",
+                                            "content/en/strings.yaml": "searchSlug: sok\n"])
         #expect(site.buildErrors() == [
             "content/nb/sok.md:2:7: error: /nb/sok/ is the nb search results page; give this page another slug, or change searchSlug in nb/strings.yaml",
-            // en has no strings.yaml, so its results page is /en/sok/ too, where the page's fallback would go.
+            // en's results page is /en/sok/ too, where the page's fallback would go.
             "content/nb/sok.md:2:7: error: /en/sok/, the en fallback of content/nb/sok.md, is the en search results page; give this page another slug, or change searchSlug in en/strings.yaml",
         ])
     }
