@@ -14,7 +14,8 @@ build: deps
 site: build
 	$(HELPSITE) build
 
-# After the Swift tests, the PO and XLIFF exports are checked by GNU gettext and translate-toolkit (installed if missing).
+# After the Swift tests, the PO and XLIFF exports are checked by GNU gettext and translate-toolkit (the pinned one
+# in .venv-checks/, created by scripts/site-checks/venv if missing).
 test: deps
 	$(SWIFT) test
 	scripts/check-translation-files

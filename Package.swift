@@ -53,7 +53,12 @@ let package = Package(
         // Replays inputs through HelpSiteKit's FuzzEntry; scripts/fuzz builds it as a libFuzzer target.
         .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpSiteKit", "HelpMarkdown"]),
         .testTarget(name: "HelpMarkdownTests", dependencies: ["HelpMarkdown"]),
-        .testTarget(name: "HelpSiteKitTests", dependencies: ["HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")]),
+        // Fixtures/ (the Mustache spec's files) is read from the source tree through #filePath.
+        .testTarget(
+            name: "HelpSiteKitTests",
+            dependencies: ["HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpSiteServer", "HelpSiteKit"]),
     ],
     swiftLanguageModes: [.v6]

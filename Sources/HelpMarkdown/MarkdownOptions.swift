@@ -61,14 +61,24 @@ public struct RenderHooks {
     public var renderDirective: (Directive) -> String
     /// Returns the trusted HTML written before and after a block directive's body.
     public var renderBlockDirective: (Directive) -> (opening: String, closing: String)
+    /// Whether a directive of this name wraps a body up to a closing `:::`; nil for a name the caller does not
+    /// know. Only directives that may take a body are paired with a closer, so a one-line directive inside a
+    /// block directive's body leaves the closer to the block.
+    public var takesBody: (String) -> Bool?
+    /// Told of a closing `:::` that closes nothing, with the name of the one-line directive before it, if any.
+    public var strayCloser: (SourcePosition, String?) -> Void
 
     public init(
         resolveLink: @escaping (LinkReference) -> String? = { _ in nil },
         renderDirective: @escaping (Directive) -> String = { _ in "" },
-        renderBlockDirective: @escaping (Directive) -> (opening: String, closing: String) = { _ in ("", "") }
+        renderBlockDirective: @escaping (Directive) -> (opening: String, closing: String) = { _ in ("", "") },
+        takesBody: @escaping (String) -> Bool? = { _ in nil },
+        strayCloser: @escaping (SourcePosition, String?) -> Void = { _, _ in }
     ) {
+        self.strayCloser = strayCloser
         self.resolveLink = resolveLink
         self.renderDirective = renderDirective
         self.renderBlockDirective = renderBlockDirective
+        self.takesBody = takesBody
     }
 }

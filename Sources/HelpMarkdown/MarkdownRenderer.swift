@@ -156,8 +156,9 @@ private struct TreeEditor {
         }
     }
 
-    /// Top-level paragraphs that are a directive line (`::: name args`) or a closing `:::`. An opener with a
-    /// later closer (nesting allowed) is a block directive whose body is the blocks between them.
+    /// Top-level paragraphs that are a directive line (`::: name args`) or a closing `:::`. An opener that may
+    /// take a body (`hooks.takesBody` is not false) with a later closer (nesting allowed) is a block directive
+    /// whose body is the blocks between them; a one-line directive never takes a closer.
     private mutating func replaceDirectives() {
         var markers: [(paragraph: OpaquePointer, words: [String])] = []
         for paragraph in paragraphNodes {
@@ -172,8 +173,15 @@ private struct TreeEditor {
         }
         var open: [Int] = []
         var closerOf: [Int: Int] = [:]
+        var oneLine: String?
         for (index, marker) in markers.enumerated() {
-            if !marker.words.isEmpty { open.append(index) } else if let opener = open.popLast() { closerOf[opener] = index }
+            if let name = marker.words.first {
+                if hooks.takesBody(name) != false { open.append(index) } else { oneLine = name }
+            } else if let opener = open.popLast() {
+                closerOf[opener] = index
+            } else {
+                hooks.strayCloser(position(of: marker.paragraph), oneLine)
+            }
         }
         var blocks: [(marker: OpaquePointer, closer: OpaquePointer, html: (opening: String, closing: String))] = []
         for (index, marker) in markers.enumerated() {
@@ -199,7 +207,7 @@ private struct TreeEditor {
             cmark_node_unlink(closer)
             cmark_node_free(closer)
         }
-        // A closing `:::` with no opener stays as text: the reader sees it and the writer can fix it.
+        // A closing `:::` with no opener stays as text (and `hooks.strayCloser` hears of it).
     }
 
     /// Explicit `{#id}`s are claimed first, in order, so an automatic id never takes one; ids the template

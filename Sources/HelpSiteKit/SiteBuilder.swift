@@ -180,11 +180,8 @@ public struct SiteBuilder {
             failures.append(.error(.render, nil, "\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") with --strict"))
         }
         if let threshold = options.failUnder {
-            let status = TranslationStatus(config: site.config, pages: site.pages)
-            for summary in status.languages(under: threshold) {
-                failures.append(.error(.index, FileLocation(file: options.contentDirectory.appending(summary.language.code).display),
-                                       "\(summary.language.code) is \(StatusFormatter.percent(summary.upToDatePercent)) up to date, under --fail-under \(StatusFormatter.percent(threshold))"))
-            }
+            failures += TranslationStatus(config: site.config, pages: site.pages)
+                .failures(under: threshold, contentDirectory: options.contentDirectory)
         }
         if !failures.isEmpty { throw BuildFailure(failures) }
     }

@@ -20,6 +20,8 @@ public struct ServeOptions: Sendable {
     public var port: Int
     /// Where form submissions are appended, one JSON line each; nil names a file in the temporary folder.
     public var submissionsFile: SitePath?
+    /// How a failed rebuild's diagnostics are printed (`--diagnostics`).
+    public var diagnosticStyle: DiagnosticStyle = .plain
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath? = nil, host: String = "127.0.0.1", port: Int = 8080) {
@@ -37,12 +39,14 @@ actor PreviewSession {
     let hub: LiveReloadHub
     let search: SearchReindexer
     private let log: @Sendable (String) -> Void
+    private let diagnosticStyle: DiagnosticStyle
 
-    init(options: BuildOptions, hub: LiveReloadHub, log: @escaping @Sendable (String) -> Void) {
+    init(options: BuildOptions, diagnosticStyle: DiagnosticStyle, hub: LiveReloadHub, log: @escaping @Sendable (String) -> Void) {
         self.site = LiveSite(options: options)
         self.hub = hub
         self.search = SearchReindexer(log: log)
         self.log = log
+        self.diagnosticStyle = diagnosticStyle
     }
 
     /// Reads the site, so pages can be rendered on request before the first full build is written.
@@ -95,7 +99,7 @@ actor PreviewSession {
                 if let refresh = site.searchRefresh { await search.schedule(refresh) }
             }
         case let .failed(diagnostics):
-            for diagnostic in diagnostics { log(diagnostic.description) }
+            for line in DiagnosticFormatter.format(diagnostics, style: diagnosticStyle) { log(line) }
             log("Build failed; still serving the last good version.")
             await hub.publish(.failed(diagnostics))
         }
@@ -187,7 +191,7 @@ public struct PreviewServer: Sendable {
             .appending("helpsite-submissions-\(getpid())-\(port).jsonl")
         let submissions = SubmissionLog(path: submissionsFile.path)
         let hub = LiveReloadHub()
-        let session = PreviewSession(options: build, hub: hub, log: log)
+        let session = PreviewSession(options: build, diagnosticStyle: options.diagnosticStyle, hub: hub, log: log)
         // Pages are rendered on request until the first full build is written, then served from the output.
         let onDemand = OnDemandPages(await session.initialLoad())
         let homes = await session.languageHomes()
@@ -254,13 +258,14 @@ public struct PreviewServer: Sendable {
 
     /// The first port from `start` that can be bound (0 asks the system for one).
     static func freePort(host: String, from start: Int, log: @Sendable (String) -> Void) throws -> Int {
-        for candidate in start...(start == 0 ? 0 : start + 50) {
+        let last = start == 0 ? 0 : min(start + 50, 65_535)
+        for candidate in start...last {
             if let bound = probe(host: host, port: candidate) {
                 if candidate != start && start != 0 { log("Port \(start) is taken; using \(bound).") }
                 return bound
             }
         }
-        throw UsageError("no free port from \(start) to \(start + 50) on \(host)")
+        throw UsageError("no free port from \(start) to \(last) on \(host)")
     }
 
     private static func probe(host: String, port: Int) -> Int? {

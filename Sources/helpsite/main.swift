@@ -5,4 +5,4 @@ import Glibc
 import Darwin
 #endif
 
-exit(HelpSiteCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(await HelpSiteCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

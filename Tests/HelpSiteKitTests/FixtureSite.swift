@@ -4,8 +4,11 @@ import HelpSiteKit
 import Testing
 
 /// A small site written into a fresh temporary folder, built with the real pipeline and inspected on disk.
+/// The folder is removed when the last copy of the fixture goes away.
 struct FixtureSite {
     let root: URL
+    /// Nil for a folder the fixture only looks at (`init(existing:)`).
+    private let folder: TemporaryFolder?
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// The built-in theme's source files, for tests that read them.
@@ -21,22 +24,24 @@ struct FixtureSite {
     /// `files` maps paths relative to the fixture root (`content/nb/index.md`) to their text.
     /// Without `templates/` entries the built-in theme is used; with some, they override it file by file.
     init(_ files: [String: String], config: String? = FixtureSite.minimalConfig) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("helpsite-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder()
+        self.folder = folder
+        root = folder.url
         var all = files
         if let config, all["content/site.yaml"] == nil { all["content/site.yaml"] = config }
         for (path, text) in all { try write(path, text) }
     }
 
-    /// A folder that already exists, such as a site `helpsite init` wrote.
+    /// A folder that already exists, such as a site `helpsite init` wrote; whoever made it removes it.
     init(existing root: URL) {
         self.root = root
+        folder = nil
     }
 
     /// Runs the CLI outside any fixture.
     static func runCLI(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
         let captured = CapturedOutput()
-        let status = HelpSiteCommand.run(arguments: arguments, output: captured.streams)
+        let status = HelpSiteCommand.runSynchronously(arguments: arguments, output: captured.streams)
         return (status, captured.out, captured.err)
     }
 
@@ -109,7 +114,7 @@ struct FixtureSite {
     /// Runs the CLI with the fixture as working directory for `--content`, `--templates` and `--output`.
     func run(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
         let captured = CapturedOutput()
-        let status = HelpSiteCommand.run(arguments: arguments, output: captured.streams)
+        let status = HelpSiteCommand.runSynchronously(arguments: arguments, output: captured.streams)
         return (status, relative(captured.out), relative(captured.err))
     }
 

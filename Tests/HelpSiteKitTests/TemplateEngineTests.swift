@@ -102,8 +102,24 @@ import Testing
             "content/facts.yaml": "arn:\n  name: ARN\n",
         ])
         #expect(site.buildErrors() == [
-            "content/nb/a.md:4:1: error: '::: contact' is one line and takes no body; remove the closing ':::' that pairs with it",
+            "content/nb/a.md:8:1: error: this ':::' closes nothing: '::: contact' above is one line and takes no body; remove it",
             "content/nb/index.md:4:1: error: '::: note' needs a body: the Markdown below it, ended by a paragraph that is only ':::'",
         ])
+    }
+
+    /// Pairing asks each kind whether it takes a body: a one-line directive at the end of a note's body leaves
+    /// the note's closer to the note, and notes nest.
+    @Test func aOneLineDirectiveInsideANoteLeavesTheCloserToTheNote() throws {
+        let site = try FixtureSite([
+            "content/nb/index.md": "---\ntitle: Hjem\n---\n::: note\n\nRing oss.\n\n::: note\n\nInni.\n\n:::\n\n::: contact support\n\n:::\n\nEtter.\n",
+            "content/facts.yaml": "support:\n  name: Kundeservice\n  phone: +47 22 00 00 00\n",
+        ])
+        let report = try site.build()
+        #expect(!report.warnings.contains { $0.file?.hasSuffix("index.md") == true }, "\(report.warnings)")
+        let html = try site.read("public/nb/index.html")
+        let outer = try #require(html.range(of: "<aside class=\"note\" role=\"note\">\n<p>Ring oss.</p>\n<aside class=\"note\" role=\"note\">\n<p>Inni.</p>\n</aside>\n"), "\(html)")
+        let card = try #require(html.range(of: "Kundeservice", range: outer.upperBound..<html.endIndex))
+        let close = try #require(html.range(of: "</aside>\n<p>Etter.</p>", range: card.upperBound..<html.endIndex))
+        #expect(!html[outer.lowerBound..<close.upperBound].contains(":::"))
     }
 }

@@ -24,6 +24,7 @@ final class ServedSite: @unchecked Sendable {
     /// Writes `files` (with `extra` lines added to site.yaml) into a new folder and serves its `content/` on a free
     /// port; `configure` adjusts the options.
     static func start(config extra: String = "", files: [String: String] = defaultFiles,
+                      log: LogLines? = nil,
                       configure: (inout ServeOptions, URL) -> Void = { _, _ in }) async throws -> ServedSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("helpsite-serve-test-\(UUID().uuidString)")
         var files = files
@@ -38,9 +39,14 @@ final class ServedSite: @unchecked Sendable {
         var options = ServeOptions(contentDirectory: SitePath(root.appendingPathComponent("content").path),
                                    templatesDirectory: SitePath(root.appendingPathComponent("templates").path), port: 0)
         configure(&options, root)
-        let running = try await PreviewServer(options: options).start(log: { _ in })
-        await running.firstBuildFinished()
-        return ServedSite(root: root, running: running)
+        do {
+            let running = try await PreviewServer(options: options).start(log: { log?.append($0) })
+            await running.firstBuildFinished()
+            return ServedSite(root: root, running: running)
+        } catch {
+            try? FileManager.default.removeItem(at: root)
+            throw error
+        }
     }
 
     init(root: URL, running: PreviewServer.Running) {
@@ -88,6 +94,16 @@ final class ServedSite: @unchecked Sendable {
         let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
         return (status, text)
     }
+}
+
+/// What a preview server logged, in order.
+final class LogLines: @unchecked Sendable {
+    // Unchecked: every access holds `lock`.
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }
 
 /// A plain TCP connection to the preview server.
@@ -140,6 +156,21 @@ final class RawConnection {
 }
 
 @Suite(.serialized) struct PreviewServerTests {
+    @Test func failedBuildIsPrintedInTheChosenDiagnosticsStyle() async throws {
+        var files = ServedSite.defaultFiles
+        files["content/nb/klage.md"] = "---\ntitle: Klage\n---\nSe [x](mangler.md).\n"
+        let lines = LogLines()
+        let site = try await ServedSite.start(files: files, log: lines) { options, _ in
+            options.diagnosticStyle = .github
+        }
+        await site.stop()
+        let errors = lines.all.filter { $0.hasPrefix("::error ") }
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasSuffix("/content/nb/klage.md,line=4,col=4::link target 'mangler.md' does not exist: no page mangler.md in any language") == true,
+                "\(lines.all)")
+        #expect(!lines.all.contains { $0.contains(": error: ") })
+    }
+
     @Test func stoppingRemovesTheTemporaryOutputAndFreesThePort() async throws {
         let site = try await ServedSite.start()
         let output = site.running.outputDirectory.path

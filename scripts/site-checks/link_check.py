@@ -32,7 +32,7 @@ def main():
     report = common.Report(f"links ({arguments.name})")
 
     # --verbose lists every URL, valid or not; the text format names each warning's type.
-    command = [shutil.which("linkchecker") or "linkchecker", "--no-status", "--verbose", "--output", "text",
+    command = [linkchecker(), "--no-status", "--verbose", "--output", "text",
                "--threads", "8", "--timeout", "20"]
     if arguments.config:
         command += ["--config", arguments.config]
@@ -73,6 +73,12 @@ def main():
     return report.finish(f"{said}{local} links checked on 127.0.0.1 ({len(distinct)} distinct pages and files, "
                          f"{anchors} with a #fragment), {external} external/mailto/tel links only syntax-checked, "
                          f"{len(report.failures)} broken")
+
+
+def linkchecker():
+    """The pinned LinkChecker installed beside this Python (the checks' virtual environment), else PATH's."""
+    beside = os.path.join(os.path.dirname(sys.executable), "linkchecker")
+    return beside if os.access(beside, os.X_OK) else shutil.which("linkchecker") or "linkchecker"
 
 
 def parse(text):

@@ -10,6 +10,12 @@ protocol DirectiveKind: Sendable {
     /// The HTML before and after the body (a one-line directive's whole HTML is `opening`).
     func render(_ directive: Directive, with renderer: DirectiveRenderer, language: Language, at location: FileLocation,
                 log: inout [Diagnostic]) -> (opening: String, closing: String)
+    /// The `facts.yaml` entities the directive shows, which the page's structured data names as organizations.
+    func organizations(in directive: Directive) -> [String]
+}
+
+extension DirectiveKind {
+    func organizations(in directive: Directive) -> [String] { [] }
 }
 
 /// Dispatches directives by name, in the language the page's text is written in.
@@ -23,6 +29,12 @@ struct DirectiveRenderer {
     let templates: CompiledTemplates
     /// The strings of the language the card is written in.
     let strings: StringsView
+
+    /// Whether a directive of this name takes a body, for pairing `:::` lines; nil for an unknown name.
+    static func takesBody(_ name: String) -> Bool? { kinds[name]?.takesBody }
+
+    /// The facts entities a directive shows, for the page's structured data.
+    static func organizations(in directive: Directive) -> [String] { kinds[directive.name]?.organizations(in: directive) ?? [] }
 
     func render(_ directive: Directive, language: Language, at location: FileLocation, log: inout [Diagnostic]) -> (opening: String, closing: String) {
         guard let kind = Self.kinds[directive.name] else {
@@ -60,6 +72,8 @@ struct NoteDirective: DirectiveKind {
 struct ContactDirective: DirectiveKind {
     let name = "contact"
     let takesBody = false
+
+    func organizations(in directive: Directive) -> [String] { directive.arguments.count == 1 ? directive.arguments : [] }
 
     func render(_ directive: Directive, with renderer: DirectiveRenderer, language: Language, at location: FileLocation,
                 log: inout [Diagnostic]) -> (opening: String, closing: String) {

@@ -22,11 +22,17 @@ struct PageRenderer: Sendable {
                 }
             },
             renderDirective: { directive in
-                if directive.name == "contact", let name = directive.arguments.first, !sink.contacts.contains(name) { sink.contacts.append(name) }
+                sink.note(organizations: DirectiveRenderer.organizations(in: directive))
                 return directives.render(directive, language: language, at: location(directive.position), log: &sink.diagnostics).opening
             },
             renderBlockDirective: { directive in
-                directives.render(directive, language: language, at: location(directive.position), log: &sink.diagnostics)
+                sink.note(organizations: DirectiveRenderer.organizations(in: directive))
+                return directives.render(directive, language: language, at: location(directive.position), log: &sink.diagnostics)
+            },
+            takesBody: DirectiveRenderer.takesBody,
+            strayCloser: { position, oneLine in
+                let reason = oneLine.map { "'::: \($0)' above is one line and takes no body" } ?? "no block directive such as '::: note' is open"
+                sink.diagnostics.append(.error(.render, location(position), "this ':::' closes nothing: \(reason); remove it"))
             }
         )
         let options = MarkdownOptions(allowsUnsafeHTML: allowsUnsafeHTML,
@@ -79,6 +85,10 @@ struct PageRenderer: Sendable {
 final class DiagnosticSink {
     var diagnostics: [Diagnostic] = []
     var fragments: [FragmentLink] = []
-    /// The facts entities of the page's `::: contact` cards, in order.
+    /// The facts entities the page's directives show, in order.
     var contacts: [String] = []
+
+    func note(organizations: [String]) {
+        for name in organizations where !contacts.contains(name) { contacts.append(name) }
+    }
 }

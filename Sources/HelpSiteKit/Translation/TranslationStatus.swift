@@ -100,4 +100,13 @@ public struct TranslationStatus: Sendable {
     public func languages(under percent: Double) -> [LanguageSummary] {
         summaries.filter { $0.upToDatePercent + 1e-9 < percent }
     }
+
+    /// `--fail-under` (build, check and status alike): an error at each language folder under `percent`.
+    public func failures(under percent: Double, contentDirectory: SitePath) -> [Diagnostic] {
+        languages(under: percent).map { summary in
+            .error(.index, FileLocation(file: contentDirectory.appending(summary.language.code).display),
+                   "\(summary.language.code) is \(StatusFormatter.percent(summary.upToDatePercent)) up to date, "
+                   + "under --fail-under \(StatusFormatter.percent(percent))")
+        }
+    }
 }

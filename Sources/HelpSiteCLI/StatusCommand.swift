@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import HelpSiteKit
+
+enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html
+}
+
+struct StatusCommand: RunnableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Shows which translations are up to date, outdated, unstamped, missing or extra against the source language."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Only this language.")
+    var language: String?
+
+    @Option(help: "text (a table), json (schema in the README) or html (a self-contained dashboard).")
+    var format: StatusFormat = .text
+
+    @Option(name: .customLong("stamp"), parsing: .upToNextOption, help: "Record the current source version in these translation files, then report.")
+    var stamp: [String] = []
+
+    @Option(help: "Show what changed in the source page since this translation was stamped (needs git).")
+    var diff: String?
+
+    @Option(name: .customLong("fail-under"), help: "Exit 1 when any language's up-to-date share is under this percentage.")
+    var failUnder: Double?
+
+    func execute(output streams: OutputStreams) -> Int32 {
+        reporting(site.diagnostics, streams) {
+            let content = SitePath(site.content)
+            let config = try SiteConfigLoader(contentDirectory: content).load()
+            if let language, config.language(language) == nil {
+                throw UsageError("--language \(language) is not listed in site.yaml")
+            }
+            try StampCommand.stamp(stamp, content: content, config: config, report: streams.err)
+            if let diff {
+                switch try SourceDiff(contentDirectory: content, config: config).diff(for: diff) {
+                case .unchanged:
+                    streams.out("\(diff) is up to date: its source page has not changed since it was stamped.")
+                case let .diff(commit, text):
+                    streams.out("Changes in the source page since the stamped version (commit \(commit.prefix(10))):\n\(text)")
+                case let .unavailable(reason):
+                    streams.err("cannot show the changes: \(reason)")
+                    return 1
+                }
+                return 0
+            }
+            let loaded = try ContentLoader(contentDirectory: content, config: config).load(releasingBodies: true)
+            var status = TranslationStatus(config: config, pages: loaded.pages, only: language)
+            status.noteMinorEdits(SourceSnapshots(contentDirectory: content, config: config))
+            switch format {
+            case .text: streams.out(StatusFormatter.text(status))
+            case .json: streams.out(StatusFormatter.json(status))
+            case .html: streams.out(StatusFormatter.html(status, title: config.title))
+            }
+            if let failUnder {
+                let failures = status.failures(under: failUnder, contentDirectory: content)
+                if !failures.isEmpty { throw BuildFailure(failures) }
+            }
+            return 0
+        }
+    }
+}
