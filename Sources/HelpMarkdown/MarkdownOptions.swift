@@ -18,12 +18,15 @@ public struct QuoteStyle: Sendable, Equatable {
 
 public struct Typography: Sendable, Equatable {
     public var quotes: QuoteStyle
-    /// French rules: no-break space before `: ; ! ?` and inside guillemets.
+    /// French rules: no-break space before `:` and inside guillemets, and (see below) before `; ! ?`.
     public var frenchSpacing: Bool
+    /// With `frenchSpacing`, a narrow no-break space before `; ! ?` too (France, Switzerland; not Canada).
+    public var spacesBeforeHighPunctuation: Bool
 
-    public init(quotes: QuoteStyle = .english, frenchSpacing: Bool = false) {
+    public init(quotes: QuoteStyle = .english, frenchSpacing: Bool = false, spacesBeforeHighPunctuation: Bool = true) {
         self.quotes = quotes
         self.frenchSpacing = frenchSpacing
+        self.spacesBeforeHighPunctuation = spacesBeforeHighPunctuation
     }
 
     /// Applies the same rules to text outside Markdown, such as template strings.

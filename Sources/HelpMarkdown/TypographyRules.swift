@@ -45,7 +45,7 @@ enum TypographyRules {
             }
         }
         if hasQuote { replaceQuotes(&units, quotes: typography.quotes) }
-        if typography.frenchSpacing { units = frenchSpacing(units) }
+        if typography.frenchSpacing { units = frenchSpacing(units, highPunctuation: typography.spacesBeforeHighPunctuation) }
 
         var output = texts.map { $0.map { _ in "" } }
         for unit in units where !unit.isFixed { output[unit.piece]!.append(unit.character) }
@@ -80,9 +80,10 @@ enum TypographyRules {
         text.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == 0xC2 || $0 == 0xE2 }
     }
 
-    /// No-break space before `:` and inside « »; narrow no-break space before `; ! ?`. A space the rules add
-    /// goes into the text next to the punctuation it belongs to, so it never lands inside other markup.
-    private static func frenchSpacing(_ units: [Unit]) -> [Unit] {
+    /// No-break space before `:` and inside « »; narrow no-break space before `; ! ?` (with `highPunctuation`).
+    /// A space the rules add goes into the text next to the punctuation it belongs to, so it never lands inside
+    /// other markup.
+    private static func frenchSpacing(_ units: [Unit], highPunctuation: Bool) -> [Unit] {
         var output: [Unit] = []
         output.reserveCapacity(units.count + 8)
         for unit in units {
@@ -95,6 +96,8 @@ enum TypographyRules {
                 continue
             }
             switch character {
+            case ";" where !highPunctuation, "!" where !highPunctuation, "?" where !highPunctuation:
+                output.append(unit)
             case ":", ";", "!", "?", "»", "›":
                 let space = character == ":" || character == "»" || character == "›" ? noBreakSpace : narrowNoBreakSpace
                 if let last = output.last, !last.isFixed, last.character == " " || last.character == noBreakSpace || last.character == narrowNoBreakSpace {

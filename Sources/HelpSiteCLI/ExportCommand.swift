@@ -26,6 +26,9 @@ struct ExportCommand: RunnableCommand {
     @Option(parsing: .upToNextOption, help: "Which pages: outdated (includes unstamped), missing, all. Default: outdated missing.")
     var pages: [TranslationExporter.Selection] = [.outdated, .missing]
 
+    @Flag(help: "Also export the language's interface strings that its strings.yaml overrides or that helpsite has no text for.")
+    var strings = false
+
     @Option(help: "Write here instead of standard output.")
     var output: String?
 
@@ -35,7 +38,7 @@ struct ExportCommand: RunnableCommand {
             let config = try SiteConfigLoader(contentDirectory: content).load()
             let glossary = try GlossaryLoader(contentDirectory: content, config: config).load()
             let result = try TranslationExporter(contentDirectory: content, config: config, glossary: glossary)
-                .export(language: language, pages: Set(pages))
+                .export(language: language, pages: Set(pages), strings: strings)
             for note in result.notes { streams.err(DiagnosticFormatter.format(note, style: site.diagnostics)) }
             let text = format == .po ? POFormat.write(result.document) : XLIFFFormat.write(result.document)
             let units = result.document.pages.reduce(0) { $0 + $1.units.count }

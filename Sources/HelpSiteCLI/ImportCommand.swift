@@ -29,7 +29,11 @@ struct ImportCommand: RunnableCommand {
                     for page in result.pages {
                         var state = page.changed ? "written" : "unchanged"
                         if page.rebuilt { state += ", rebuilt in the source page's layout" }
-                        state += page.stamped.map { ", stamped source: \($0)" } ?? ", \(page.unfinished) unit\(page.unfinished == 1 ? "" : "s") untranslated or fuzzy (not stamped)"
+                        if page.file.hasSuffix("/" + ContentLoader.stringsFileName) {
+                            if page.unfinished > 0 { state += ", \(page.unfinished) string\(page.unfinished == 1 ? "" : "s") untranslated or fuzzy" }
+                        } else {
+                            state += page.stamped.map { ", stamped source: \($0)" } ?? ", \(page.unfinished) unit\(page.unfinished == 1 ? "" : "s") untranslated or fuzzy (not stamped)"
+                        }
                         streams.out("\(page.file): \(state)")
                     }
                 } catch let failure as BuildFailure {

@@ -106,7 +106,7 @@ public struct SiteBuilder {
         log.append(contentsOf: facts.staleFacts(today: today, maxAgeMonths: config.factsMaxAgeMonths))
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
         RelatedPages.check(index, log: &log)
-        let strings = StringTable.build(config: config, strings: content.strings, log: &log)
+        let strings = StringTable.build(config: config, strings: content.strings, contentDirectory: options.contentDirectory, log: &log)
         for language in config.languages where index.home(of: language.code) == nil && !index.pages(in: language.code).isEmpty {
             log.append(.warning(.index, FileLocation(file: options.contentDirectory.appending(language.code).display),
                                 "language '\(language.code)' has no index.md home page"))
@@ -123,7 +123,7 @@ public struct SiteBuilder {
         log.append(contentsOf: theme.skipped)
         let sourceStrings = strings[config.defaultLanguage.code]?.values ?? [:]
         for (key, location) in templates.stringReferences where sourceStrings[key] == nil {
-            log.append(.warning(.render, location, "template uses strings.\(key), which \(config.defaultLanguage.code)/strings.yaml does not define"))
+            log.append(.warning(.render, location, "template uses strings.\(key), which neither helpsite nor \(config.defaultLanguage.code)/strings.yaml defines"))
         }
         let compiled: CompiledTemplates
         do {

@@ -32,7 +32,7 @@ import Testing
             "content/nb/arn.md": "---\naliases: [gammel-arn]\n---\n# ARN\n\nTekst.\n",
         ])
         try site.build(output: "previous")
-        #expect(site.exists("previous/nb/sok/index.html") && site.exists("previous/en/sok/index.html"))
+        #expect(site.exists("previous/nb/sok/index.html") && site.exists("previous/en/search/index.html"))
         try site.write("content/nb/klage.md", "---\nslug: klager\n---\n# Klage\n\nTekst.\n")
         let check = site.run(["check", "--content", site.path("content"), "--previous", site.path("previous")])
         #expect(check.status == 0, "\(check.err)")

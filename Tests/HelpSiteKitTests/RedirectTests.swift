@@ -11,7 +11,6 @@ import Testing
             "content/en/index.md": "---\ntitle: Home\n---\nHello.\n",
             "content/en/klage.md": "---\ntitle: Complaints\nslug: complaints\naliases: [complain]\n---\nText.\n",
         ]
-        files["content/nb/strings.yaml"] = try String(contentsOf: FixtureSite.repositoryRoot.appendingPathComponent("content/nb/strings.yaml"), encoding: .utf8)
         files.merge(extra) { _, new in new }
         return try FixtureSite(files)
     }

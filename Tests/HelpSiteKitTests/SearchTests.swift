@@ -45,10 +45,10 @@ import Testing
         #expect(page.contains("data-search-fallback"))
         #expect(!page.contains("data-pagefind-body"))
         // The English results page searches the fallback bundle too, and labels what it finds there.
-        // en has no strings.yaml: its strings, the results page's URL among them, are the default language's.
-        let results = try site.read("public/en/sok/index.html")
+        // en has no strings.yaml: its strings, the results page's URL among them, are helpsite's English.
+        let results = try site.read("public/en/search/index.html")
         #expect(results.contains("data-fallback-bundle=\"/pagefind-fallback/\""))
-        #expect(results.contains("data-only-in=\"bare på norsk bokmål\""))
+        #expect(results.contains("data-only-in=\"only in norsk bokmål\""))
         #expect(!(try site.read("public/nb/sok/index.html")).contains("data-fallback-bundle"))
     }
 
@@ -78,8 +78,8 @@ import Testing
         #expect(norwegian.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(norwegian.contains("data-search-page"))
         #expect(norwegian.contains("data-bundle=\"/pagefind/\""))
-        // English has no searchSlug of its own: the default language's.
-        #expect(site.exists("public/en/sok/index.html"))
+        // English has no strings.yaml: helpsite's English searchSlug.
+        #expect(site.exists("public/en/search/index.html"))
         let home = try site.read("public/nb/index.html")
         #expect(home.contains("action=\"/nb/sok/\""))
         #expect(home.contains("data-pagefind-body"))
@@ -142,10 +142,11 @@ import Testing
     }
 
     @Test func aPageCannotTakeTheResultsPageURL() throws {
-        let site = try Self.fixture(extra: ["content/nb/sok.md": "---\nslug: sok\n---\n# Søk\n\nTekst.\n"])
+        let site = try Self.fixture(extra: ["content/nb/sok.md": "---\nslug: sok\n---\n# Søk\n\nTekst.\n",
+                                            "content/en/strings.yaml": "searchSlug: sok\n"])
         #expect(site.buildErrors() == [
             "content/nb/sok.md:2:7: error: /nb/sok/ is the nb search results page; give this page another slug, or change searchSlug in nb/strings.yaml",
-            // en has no strings.yaml, so its results page is /en/sok/ too, where the page's fallback would go.
+            // en's results page is /en/sok/ too, where the page's fallback would go.
             "content/nb/sok.md:2:7: error: /en/sok/, the en fallback of content/nb/sok.md, is the en search results page; give this page another slug, or change searchSlug in en/strings.yaml",
         ])
     }

@@ -22,6 +22,9 @@ import Yams
         #expect(built.err.isEmpty, "no warnings: \(built.err)")
         let german = try site.read("public/de/beschwerde/index.html")
         #expect(german.contains("<html lang=\"de\""))
+        // strings.yaml only lists the built-in text, commented out, for overriding; the page has it built in.
+        #expect(try site.read("content/de/strings.yaml").contains("\n# skipToContent: Zum Inhalt springen\n"))
+        #expect(german.contains(">Zum Inhalt springen</a>"))
         #expect(german.contains("support@example.org"), "the facts card is on the article")
         #expect(try site.read("public/en/complaints/index.html").contains("hreflang=\"de\""))
         let status = site.run(["status", "--content", site.path("content")])
@@ -74,7 +77,9 @@ import Yams
         let ejected = try FixtureSite(Self.pages)
         defer { try? FileManager.default.removeItem(at: ejected.root) }
         try ejected.ejectTheme()
-        #expect(try ejected.snapshot("templates") == (try FixtureSite(existing: URL(fileURLWithPath: FixtureSite.shippedTemplates)).snapshot(".")))
+        // The interface text (theme/strings/) is not a template: a site overrides it in content/<language>/strings.yaml.
+        let theme = try FixtureSite(existing: URL(fileURLWithPath: FixtureSite.shippedTemplates)).snapshot(".").filter { !$0.key.hasPrefix("strings/") }
+        #expect(try ejected.snapshot("templates") == theme)
         #expect(ejected.runBuild().status == 0)
         #expect(try ejected.snapshot() == (try builtIn.snapshot()))
     }

@@ -25,7 +25,7 @@ import Testing
     @Test func editsReachTheIndexAfterThePageReloads() async throws {
         try await ServedSite.with(config: "search: true\n") { site in
             let first = try #require(try await indexHash(site, language: "nb"))
-            let (status, _, results) = try await site.get("/nb/search/")
+            let (status, _, results) = try await site.get("/nb/sok/")
             #expect(status == 200 && results.contains("data-search-page"))
 
             // Waits by polling over HTTP: a blocking read of the event stream would hold one of the few

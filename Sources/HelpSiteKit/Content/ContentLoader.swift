@@ -103,7 +103,10 @@ public struct ContentLoader: Sendable {
         for language in configured {
             let folder = contentDirectory.appending(language)
             guard FileSystem.kind(of: folder.path) == .directory else {
-                log.append(.warning(.discover, FileLocation(file: folder.display), "language '\(language)' has no folder yet"))
+                // A translation language listed in one line of site.yaml and nothing else is fine: every page falls back.
+                if language == config.defaultLanguage.code {
+                    log.append(.warning(.discover, FileLocation(file: folder.display), "language '\(language)' has no folder yet"))
+                }
                 continue
             }
             var pending: [(SitePath, String)] = [(folder, "")]

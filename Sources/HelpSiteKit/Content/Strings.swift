@@ -9,12 +9,16 @@ public struct LanguageStrings: Sendable {
 
 enum StringsLoader {
     static func load(_ file: SitePath, log: inout DiagnosticLog) -> LanguageStrings {
-        var strings = LanguageStrings(file: file, values: [:], locations: [:])
         let text: String
         do { text = try TextFile.read(file, stage: .parse).text } catch {
             log.append(error.diagnostic)
-            return strings
+            return LanguageStrings(file: file, values: [:], locations: [:])
         }
+        return parse(text, file: file, log: &log)
+    }
+
+    static func parse(_ text: String, file: SitePath, log: inout DiagnosticLog) -> LanguageStrings {
+        var strings = LanguageStrings(file: file, values: [:], locations: [:])
         let reader = YAMLReader(file: file.display, lineOffset: 0, stage: .parse)
         let root: Node?
         do { root = try reader.compose(text) } catch {
@@ -38,38 +42,31 @@ enum StringsLoader {
     }
 }
 
-/// The strings a page in one language sees: its own, with the default language's filling the gaps,
-/// and helpsite's own English defaults for the keys a site's strings.yaml may not have yet.
+/// The strings a page in one language sees: the site's own (`content/<language>/strings.yaml`) over helpsite's
+/// built-in text for that language, with the source language's text filling what neither has.
 struct StringTable: Sendable {
     let values: [String: String]
 
-    /// Strings helpsite's own pages need, so a site without strings.yaml still builds them (in English).
-    static let builtIn: [String: String] = [
-        "searchSlug": "search",
-        "searchTitle": "Search",
-        "searchLabel": "Search the help centre",
-        "searchPlaceholder": "Search for a topic",
-        "searchButton": "Search",
-        "searchClear": "Clear",
-        "searchLoading": "Searching…",
-        "searchResultsOne": "{count} result",
-        "searchResultsFew": "{count} results",
-        "searchResultsMany": "{count} results",
-        "searchResultsOther": "{count} results",
-        "searchNoResults": "No results for “{query}”.",
-        "searchOnlyIn": "only in {source}",
-        "searchNoScript": "Search needs JavaScript, which is turned off in your browser.",
-        "searchBrowseTopics": "Browse all help topics",
-        "searchUnavailable": "Search is not available right now.",
-    ]
     /// Strings that become a URL segment.
     static let slugKeys = ["searchSlug"]
+    static let pluralKeys = ["Zero", "One", "Two", "Few", "Many", "Other"].map { "searchResults" + $0 }
+    static let pluralFallbackKey = "searchResultsOther"
 
-    /// Builds every language's table and reports keys missing from, or unknown to, the default language.
-    static func build(config: SiteConfig, strings: [String: LanguageStrings], log: inout DiagnosticLog) -> [String: StringTable] {
+    /// A language needs every key the theme uses and every key the source language adds; plural categories
+    /// other than `Other` exist only in some languages, so a missing one falls back to the language's `Other`.
+    static func requiredKeys(sourceWritten written: [String: String]) -> Set<String> {
+        Set(BuiltInStrings.english.keys).union(written.keys).subtracting(pluralKeys).union([pluralFallbackKey])
+    }
+
+    /// Builds every language's table. Warns about keys a language has neither built in nor written (naming the
+    /// language and keys), and about keys a site writes that nothing knows.
+    static func build(config: SiteConfig, strings: [String: LanguageStrings], contentDirectory: SitePath,
+                      log: inout DiagnosticLog) -> [String: StringTable] {
         let defaultCode = config.defaultLanguage.code
         let written = strings[defaultCode]?.values ?? [:]
-        let source = builtIn.merging(written) { _, site in site }
+        let english = BuiltInStrings.english
+        let required = requiredKeys(sourceWritten: written)
+        let known = Set(english.keys).union(written.keys).union(pluralKeys)
         for language in config.languages {
             guard let own = strings[language.code] else { continue }
             for key in slugKeys {
@@ -77,28 +74,29 @@ struct StringTable: Sendable {
                     log.append(.error(.index, own.locations[key], "\(key): \(problem)"))
                 }
             }
+            guard language.code != defaultCode else { continue }
+            for key in own.values.keys.sorted() where !known.contains(key) {
+                log.append(.warning(.index, own.locations[key], "string '\(key)' is not in the \(defaultCode) strings, so templates cannot rely on it" + (Suggestions.closest(to: key, in: known.sorted()).map { "; did you mean '\($0)'?" } ?? "")))
+            }
         }
+        var source: [String: String] = [:]
         var tables: [String: StringTable] = [:]
-        for language in config.languages {
-            guard language.code != defaultCode, let own = strings[language.code] else {
-                tables[language.code] = StringTable(values: source)
-                continue
-            }
-            let missing = written.keys.filter { own.values[$0] == nil }.sorted()
+        for language in [config.defaultLanguage] + config.languages.filter({ $0.code != defaultCode }) {
+            let isDefault = language.code == defaultCode
+            let defined = (BuiltInStrings.values(for: language.code) ?? [:]).merging(strings[language.code]?.values ?? [:]) { _, site in site }
+            let missing = required.filter { defined[$0] == nil }.sorted()
             if !missing.isEmpty {
-                log.append(.warning(.index, FileLocation(file: own.file.display),
-                                    "missing \(missing.count) string(s), shown in \(config.defaultLanguage.name) instead: \(missing.joined(separator: ", "))"))
+                let file = strings[language.code]?.file ?? contentDirectory.appending(language.code).appending(ContentLoader.stringsFileName)
+                log.append(.warning(.index, FileLocation(file: file.display),
+                                    "\(language.code) has no text for \(missing.count) string(s), shown in \(isDefault ? "English" : config.defaultLanguage.name) instead: \(missing.joined(separator: ", "))"))
             }
-            for key in own.values.keys.sorted() where source[key] == nil {
-                log.append(.warning(.index, own.locations[key], "string '\(key)' is not in the \(defaultCode) strings, so templates cannot rely on it" + (Suggestions.closest(to: key, in: source.keys.sorted()).map { "; did you mean '\($0)'?" } ?? "")))
+            var values = (isDefault ? english : source).merging(defined) { _, own in own }
+            for key in pluralKeys where defined[key] == nil {
+                values[key] = defined[pluralFallbackKey] ?? source[key] ?? values[pluralFallbackKey]
             }
-            tables[language.code] = StringTable(values: source.merging(own.values) { _, translated in translated })
-        }
-        for language in config.languages {
+            if isDefault { source = values }
             let typography = LanguageTypography.typography(for: language.code)
-            if let table = tables[language.code], typography.frenchSpacing {
-                tables[language.code] = StringTable(values: table.values.mapValues(typography.apply(to:)))
-            }
+            tables[language.code] = StringTable(values: typography.frenchSpacing ? values.mapValues(typography.apply(to:)) : values)
         }
         return tables
     }

@@ -2,6 +2,7 @@ import HelpMarkdown
 
 /// The quotation marks each language uses, one table for the whole site. cmark's smart punctuation
 /// produces English quotes; pages in these languages get theirs instead. Unlisted languages keep English.
+/// A region subtag counts where its convention differs (`pt-BR`, `de-CH`, `fr-CA`); otherwise the primary subtag's.
 enum LanguageTypography {
     private static func quotes(_ primary: String, _ secondary: String) -> QuoteStyle {
         let p = Array(primary), s = Array(secondary)
@@ -35,11 +36,29 @@ enum LanguageTypography {
         "lt": quotes("„“", "‚‘"),
         "ru": quotes("«»", "„“"),
         "uk": quotes("«»", "„“"),
+        "is": quotes("„“", "‚‘"),
+        "ga": quotes("“”", "‘’"),
+        "mt": quotes("“”", "‘’"),
+        "tr": quotes("“”", "‘’"),
+        // Written in logical order: in right-to-left text the guillemets mirror, so they point outwards.
+        "ar": quotes("«»", "“”"),
+    ]
+
+    /// Regions whose quotes differ from their language's: Brazil; Switzerland and Liechtenstein use guillemets
+    /// pointing outwards in German and French alike, with single ones inside.
+    static let regional: [String: QuoteStyle] = [
+        "pt-br": quotes("“”", "‘’"),
+        "de-ch": quotes("«»", "‹›"), "de-li": quotes("«»", "‹›"),
+        "fr-ch": quotes("«»", "‹›"),
     ]
 
     static func typography(for code: String) -> Typography {
-        let primary = code.split(separator: "-").first.map { String($0).lowercased() } ?? code
-        if code == "pt-BR" { return Typography(quotes: quotes("“”", "‘’")) }
-        return Typography(quotes: table[primary] ?? .english, frenchSpacing: primary == "fr")
+        let subtags = code.lowercased().split(separator: "-").map(String.init)
+        let primary = subtags.first ?? code
+        let region = subtags.dropFirst().first { $0.count == 2 || $0.allSatisfy(\.isNumber) }
+        let regional = region.flatMap { Self.regional[primary + "-" + $0] }
+        // Every French region spaces before `:` and inside « »; Canada puts no space before `; ! ?`.
+        return Typography(quotes: regional ?? table[primary] ?? .english, frenchSpacing: primary == "fr",
+                          spacesBeforeHighPunctuation: region != "ca")
     }
 }

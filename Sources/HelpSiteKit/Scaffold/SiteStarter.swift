@@ -1,5 +1,6 @@
-/// `helpsite init`: a small working help centre (two languages, a home page and an article in each, strings,
-/// facts) in a new or empty folder. It never writes into a folder that has anything in it.
+/// `helpsite init`: a small working help centre (two languages, a home page and an article in each, facts, and a
+/// commented strings.yaml per language to override the built-in interface text from) in a new or empty folder.
+/// It never writes into a folder that has anything in it.
 public enum SiteStarter {
     public static func create(in directory: SitePath) throws -> [String] {
         switch FileSystem.targetKind(of: directory.path) {
@@ -13,8 +14,15 @@ public enum SiteStarter {
             throw UsageError("\(directory.display) exists and is not a folder")
         }
         var files = NewFiles()
+        var languages: [String] = []
         for file in EmbeddedBundle.files(EmbeddedFiles.starter) {
             files.add(file.bytes, at: directory.appending(file.path))
+            let parts = file.path.split(separator: "/")
+            if parts.count == 3, parts[0] == "content", !languages.contains(String(parts[1])) { languages.append(String(parts[1])) }
+        }
+        for language in languages {
+            files.add(Array(BuiltInStrings.commentedOverrides(for: language).utf8),
+                      at: directory.appending("content").appending(language).appending(ContentLoader.stringsFileName))
         }
         files.add(Array("/public/\n".utf8), at: directory.appending(".gitignore"))
         try files.write()

@@ -52,7 +52,7 @@ final class SearchView: Sendable {
         var views: [String: SearchView] = [:]
         for language in config.languages {
             let pages = index.pages(in: language.code)
-            let label = strings[language.code]?.values["searchOnlyIn"] ?? StringTable.builtIn["searchOnlyIn"]!
+            let label = strings[language.code]?.values["searchOnlyIn"] ?? BuiltInStrings.english["searchOnlyIn"] ?? ""
             views[language.code] = SearchView(
                 url: URLPath.href(basePath: config.basePath, segments: SearchPages.segments(for: language, strings: strings)),
                 bundleURL: config.basePath + SearchIndexer.bundleFolder + "/",

@@ -236,7 +236,7 @@ extension ExchangeDocument {
     static func grouped(_ units: [ExchangeUnit]) -> [ExchangePage] {
         var pages: [ExchangePage] = []
         for unit in units {
-            let id = ExchangeUnit.parseKey(unit.key)?.page ?? PageID("")
+            let id = ExchangeUnit.parseKey(unit.key)?.page ?? (StringUnits.isKey(unit.key) ? StringUnits.page : PageID(""))
             if let index = pages.lastIndex(where: { $0.id == id }) {
                 pages[index].units.append(unit)
             } else {

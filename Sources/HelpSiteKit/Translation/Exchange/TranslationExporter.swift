@@ -23,7 +23,8 @@ public struct TranslationExporter {
         public var notes: [Diagnostic]
     }
 
-    public func export(language code: String, pages selection: Set<Selection>) throws -> Result {
+    /// With `strings`, the language's interface strings it overrides or has no text for come first, as one more page.
+    public func export(language code: String, pages selection: Set<Selection>, strings: Bool = false) throws -> Result {
         guard let language = config.language(code) else { throw UsageError("--language \(code) is not listed in site.yaml") }
         guard language != config.defaultLanguage else {
             throw UsageError("\(code) is the source language; export a translation language")
@@ -32,6 +33,9 @@ public struct TranslationExporter {
         let status = TranslationStatus(config: config, pages: loaded.pages, only: code)
         var pages: [ExchangePage] = []
         var notes: [Diagnostic] = []
+        if strings, let page = StringUnits.export(config: config, contentDirectory: contentDirectory, language: code, strings: loaded.strings) {
+            pages.append(page)
+        }
         for row in status.rows {
             guard let entry = row.entries[code], let sourceFile = row.sourceFile else { continue }
             let wanted: Bool

@@ -43,7 +43,14 @@ public struct TranslationImporter {
         var log = DiagnosticLog()
         var writes: [(path: SitePath, bytes: [UInt8], result: PageResult, snapshot: (PageID, String, [UInt8])?)] = []
         for page in document.pages {
-            if let composed = compose(page, language: language.code, file: path.display, log: &log) { writes.append(composed) }
+            if page.id == StringUnits.page {
+                if let composed = StringUnits.compose(page, config: config, contentDirectory: contentDirectory, language: language.code,
+                                                      file: path.display, log: &log) {
+                    writes.append((composed.path, composed.bytes, composed.result, nil))
+                }
+            } else if let composed = compose(page, language: language.code, file: path.display, log: &log) {
+                writes.append(composed)
+            }
         }
         try log.checkpoint()
         let snapshots = SourceSnapshots(contentDirectory: contentDirectory, config: config)
