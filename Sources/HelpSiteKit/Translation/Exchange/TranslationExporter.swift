@@ -133,7 +133,7 @@ struct PagePlan {
 
     static func target(_ translated: PageUnit, against markup: UnitMarkup) -> UnitText {
         switch translated.slot {
-        case .title, .description: UnitMarkup(translation: [.text(translated.markdown)], against: markup.placeholders).text
+        case .title, .description: UnitMarkup(plainTranslation: translated.markdown, against: markup.placeholders).text
         case .block: UnitMarkup(translation: translated.pieces, against: markup.placeholders).text
         }
     }

@@ -47,9 +47,8 @@ public struct TranslationImporter {
         }
         try log.checkpoint()
         let snapshots = SourceSnapshots(contentDirectory: contentDirectory, config: config)
-        for write in writes {
+        for write in writes where write.result.changed {
             if let (page, hash, bytes) = write.snapshot { try snapshots.record(bytes, page: page, hash: hash) }
-            guard write.result.changed else { continue }
             do {
                 try FileSystem.createDirectory(write.path.parent.path)
                 try AtomicFile.replace(write.path.path, with: write.bytes)
@@ -106,11 +105,15 @@ public struct TranslationImporter {
             }
             let markup = sourceUnit.sourceMarkup
             if let target = unit.target, let problem = markup.problem(with: target) {
-                report(unit.line, "unit \(page.id.path):\(slot): \(problem)")
+                report(unit.translationLine, "unit \(page.id.path):\(slot): \(problem)")
+                continue
+            }
+            if let target = unit.target, let control = target.controlCharacter {
+                report(unit.translationLine, "unit \(page.id.path):\(slot): the translation contains the control character \(control); remove it")
                 continue
             }
             if let target = unit.target, sourceUnit.range != nil, target.tagged.contains("\n\n") {
-                report(unit.line, "unit \(page.id.path):\(slot): a blank line would split the paragraph; a unit stays one block")
+                report(unit.translationLine, "unit \(page.id.path):\(slot): a blank line would split the paragraph; a unit stays one block")
                 continue
             }
             targets[slot] = (unit, markup)
@@ -132,14 +135,21 @@ public struct TranslationImporter {
             log.append(error.diagnostic)
             return nil
         }
-        var bytes = Array(template.text.utf8)
-        for unit in template.units.reversed() {
+        var replacements: [(range: Range<Int>, markdown: String, line: Int)] = []
+        for unit in template.units {
             guard let range = unit.range, let (exchange, markup) = targets[unit.slot], let target = exchange.target else { continue }
             let written = UnitMarkup(translation: unit.pieces, against: markup.placeholders)
+            // A unit that reads the same as the file's keeps its bytes, escapes and entities as written.
+            guard written.text != target else { continue }
             let restored = UnitMarkup(text: markup.text, placeholders: markup.placeholders, softBreaks: written.softBreaks)
-            bytes.replaceSubrange(range, with: Array(restored.markdown(for: target, continuation: unit.continuation).utf8))
+            replacements.append((range, restored.markdown(for: target, continuation: unit.continuation), exchange.translationLine))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
+        func applying(_ chosen: some Sequence<(range: Range<Int>, markdown: String, line: Int)>) -> String {
+            var bytes = Array(template.text.utf8)
+            for replacement in chosen.reversed() { bytes.replaceSubrange(replacement.range, with: Array(replacement.markdown.utf8)) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var text = applying(replacements)
         for (slot, key) in [(UnitSlot.title, "title"), (.description, "description")] {
             guard let target = targets[slot]?.unit.target else { continue }
             let value = target.tagged.replacingAll("\n", with: " ")
@@ -152,11 +162,12 @@ public struct TranslationImporter {
             return nil
         }
         guard recomposed.shapes == source.shapes else {
-            let culprit = page.units.first { unit in
-                guard let target = unit.target, let key = ExchangeUnit.parseKey(unit.key), case .block = key.slot else { return false }
-                return target.tagged.contains("\n")
+            let culprit = replacements.first { replacement in
+                (try? PageDocument.parse(text: applying([replacement]), path: translationPath, stage: .parse).shapes) != source.shapes
             }
-            report(culprit?.line ?? firstLine, "page \(page.id.path): the translation changes the page's structure (a line that starts a list, heading or quote?); keep each unit one block")
+            let directive = culprit.map { $0.markdown.drop { $0 == " " }.hasPrefix("\\:::") } ?? false
+            report(culprit?.line ?? firstLine, "page \(page.id.path): the translation changes the page's structure"
+                   + (directive ? ": a paragraph that starts with ':::' is a directive; reword its start" : "; keep each unit one block"))
             return nil
         }
         let unfinished = source.units.count { unit in
