@@ -269,3 +269,80 @@ import Testing
         #expect(try site.read("public/en/page/index.html").contains("<p>*Not* this! <em>but this</em> and <a href=\"/en/\""))
     }
 }
+
+/// Machine translation kept honest: machine units make a page `machine: true` until a person reviews it; readers see
+/// a notice linking to the source; `status` counts machine pages apart.
+@Suite struct MachineTranslationTests {
+    let safety = TranslationImportSafetyTests()
+
+    /// The German export with every `arn` unit flagged as a machine translation (`#, fuzzy, machine`).
+    func machineGerman(_ site: FixtureSite) throws -> String {
+        let po = try safety.exportGerman(site)
+        var lines: [String] = []
+        for line in po.components(separatedBy: "\n") {
+            lines.append(line)
+            if line.hasPrefix("#: "), line.contains("content/nb/arn.md:") {
+                lines.append("#, fuzzy, machine")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func importNoticeReviewUpToDate() throws {
+        let site = try safety.shipped()
+        let content = site.path("content")
+        let po = try machineGerman(site)
+        let imported = try safety.importGerman(site, po)
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(imported.out.contains("content/de/arn.md: written, machine translated (not reviewed), stamped source: 6f5d802e3c52"), "\(imported.out)")
+        #expect(imported.out.components(separatedBy: ": written").count == 2, "only arn changes: \(imported.out)")
+        #expect(try site.read("content/de/arn.md").contains("\nmachine: true\n"))
+
+        #expect(site.run(["status", "--content", content, "--language", "de"]).out.contains("de: 100% up to date (7 up-to-date, 1 machine)"))
+        #expect(site.run(["status", "--content", content, "--language", "de", "--format", "json"]).out.contains("\"machine\": 1"))
+        try site.build()
+        let german = try site.read("public/de/arn/index.html")
+        #expect(german.contains("<p class=\"notice notice--machine\" role=\"note\">Diese Seite wurde maschinell übersetzt und noch nicht geprüft. "
+                                + "Das Original finden Sie auf <a href=\"/nb/arn/\" lang=\"nb\" hreflang=\"nb\">norsk bokmål</a>.</p>"), "\(german)")
+        #expect(!(try site.read("public/de/index.html")).contains("notice--machine"))
+
+        // A new export still marks the text as machine made; importing it untouched changes nothing.
+        let again = try safety.exportGerman(site)
+        #expect(again.contains("content/nb/arn.md:2\n#, fuzzy, machine\nmsgctxt \"arn:title:"), "\(again)")
+        let before = try safety.contentFiles(site)
+        #expect(try safety.importGerman(site, again).out.contains(": written") == false)
+        try safety.expectUnchanged(site, since: before)
+
+        // Reviewed: every unit's fuzzy flag cleared.
+        let reviewed = try safety.importGerman(site, again.replacingOccurrences(of: "#, fuzzy, machine\n", with: ""))
+        #expect(reviewed.status == 0, "\(reviewed.err)")
+        #expect(reviewed.out.contains("content/de/arn.md: written, stamped source: 6f5d802e3c52"), "\(reviewed.out)")
+        #expect(!(try site.read("content/de/arn.md")).contains("machine"))
+        #expect(site.run(["status", "--content", content, "--language", "de"]).out.contains("de: 100% up to date (8 up-to-date)"))
+    }
+
+    @Test func stampingAMachineTranslationMarksItReviewed() throws {
+        let site = try safety.shipped()
+        let before = try site.read("content/de/arn.md")
+        #expect(try safety.importGerman(site, try machineGerman(site)).status == 0)
+        #expect(try site.read("content/de/arn.md") != before)
+        #expect(site.run(["stamp", "--content", site.path("content"), site.path("content/de/arn.md")]).status == 0)
+        #expect(try site.read("content/de/arn.md") == before)
+    }
+
+    @Test func xliffMachineSuggestionsAndTheMachineOption() throws {
+        let site = try safety.shipped()
+        let xliff = try safety.exportGerman(site, format: "xliff").replacingOccurrences(
+            of: "<target state=\"translated\">Beschwerde bei der ARN</target>",
+            with: "<target state=\"needs-review-translation\" state-qualifier=\"mt-suggestion\">Beschwerde bei der ARN</target>")
+        #expect(try safety.importGerman(site, xliff, format: "xliff").status == 0)
+        #expect(try site.read("content/de/arn.md").contains("\nmachine: true\n"))
+
+        let (small, po) = try safety.englishExport()
+        let translated = po.replacingOccurrences(of: "msgid \"Side\"\nmsgstr \"\"", with: "msgid \"Side\"\nmsgstr \"Page\"")
+        try small.write("en.po", translated)
+        let imported = small.run(["import", "--machine", "--content", small.path("content"), small.path("en.po")])
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(try small.read("content/en/page.md").hasPrefix("---\ntitle: Page\nmachine: true\n---\n"))
+    }
+}

@@ -6,7 +6,7 @@ public enum StatusFormatter {
     public static let schemaVersion = 1
 
     static let symbols: [TranslationStatus.State: String] = [
-        .upToDate: "✓", .outdated: "outdated", .unstamped: "unstamped", .missing: "missing", .extra: "extra",
+        .upToDate: "✓", .machine: "machine", .outdated: "outdated", .unstamped: "unstamped", .missing: "missing", .extra: "extra",
     ]
 
     public static func text(_ status: TranslationStatus) -> String {

@@ -2,6 +2,8 @@
 public struct TranslationStatus: Sendable {
     public enum State: String, Sendable, CaseIterable, Comparable {
         case upToDate = "up-to-date"
+        /// Stamped from the current source, but machine translated (`machine: true`) and not yet reviewed.
+        case machine
         /// The source page changed since the translation was stamped.
         case outdated
         /// The translation exists but records no `source:` hash.
@@ -38,7 +40,13 @@ public struct TranslationStatus: Sendable {
         /// Source pages, the denominator of the percentage.
         public var total: Int
 
+        /// Pages stamped from the current source, machine translated or not.
         public var upToDatePercent: Double {
+            total == 0 ? 100 : Double(counts[.upToDate, default: 0] + counts[.machine, default: 0]) * 100 / Double(total)
+        }
+
+        /// Pages stamped from the current source and reviewed by a person.
+        public var reviewedPercent: Double {
             total == 0 ? 100 : Double(counts[.upToDate, default: 0]) * 100 / Double(total)
         }
     }
@@ -72,7 +80,7 @@ public struct TranslationStatus: Sendable {
                 case (nil, _): state = .extra
                 case (_, nil): state = .missing
                 case (_, .some):
-                    state = stamped == nil ? .unstamped : (stamped == hash ? .upToDate : .outdated)
+                    state = stamped == nil ? .unstamped : (stamped != hash ? .outdated : translation?.frontMatter.machine == true ? .machine : .upToDate)
                 }
                 if source == nil && translation == nil { continue }
                 entries[language.code] = Entry(state: state, file: translation?.file, stampedHash: stamped)

@@ -33,6 +33,7 @@ public enum POFormat {
                 }
                 out += "#: \(unit.reference)\n"
                 if unit.state == .fuzzy { out += "#, fuzzy\n" }
+                if unit.state == .machine { out += "#, fuzzy, machine\n" }
                 if let previous = unit.previousSource { out += quoted("#| msgid", previous.tagged) }
                 out += quoted("msgctxt", unit.key)
                 out += quoted("msgid", unit.source.tagged)
@@ -119,7 +120,7 @@ public enum POFormat {
             }
             guard let key = entry.msgctxt else { throw error(entry.startLine, "entry has no msgctxt; helpsite needs the unit key it exported (page:unit:hash)") }
             var unit = ExchangeUnit(key: key, source: UnitText.parseTagged(msgid), target: msgstr.isEmpty ? nil : UnitText.parseTagged(msgstr),
-                                    state: msgstr.isEmpty ? .untranslated : (entry.fuzzy ? .fuzzy : .translated), line: entry.msgctxtLine)
+                                    state: msgstr.isEmpty ? .untranslated : (entry.fuzzy ? (entry.machine ? .machine : .fuzzy) : .translated), line: entry.msgctxtLine)
             unit.targetLine = entry.msgstrLine
             units.append(unit)
         }
@@ -137,8 +138,10 @@ public enum POFormat {
             if line.hasPrefix("#") {
                 if entry.msgstr != nil { try finish() }
                 if entry.startLine == 0 { entry.startLine = number }
-                if line.hasPrefix("#,") && line.dropFirst(2).split(separator: ",").contains(where: { $0.trimmingSpacesAndNewlines() == "fuzzy" }) {
-                    entry.fuzzy = true
+                if line.hasPrefix("#,") {
+                    let flags = line.dropFirst(2).split(separator: ",").map { $0.trimmingSpacesAndNewlines() }
+                    if flags.contains("fuzzy") { entry.fuzzy = true }
+                    if flags.contains("machine") { entry.machine = true }
                 }
                 continue
             }
@@ -192,6 +195,8 @@ public enum POFormat {
         var msgid: String?
         var msgstr: String?
         var fuzzy = false
+        /// With `fuzzy`: a machine translation (`#, fuzzy, machine`); clearing fuzzy in a review clears it.
+        var machine = false
         var obsolete = false
         var plural = false
     }

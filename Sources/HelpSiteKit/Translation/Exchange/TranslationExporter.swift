@@ -38,7 +38,7 @@ public struct TranslationExporter {
             switch entry.state {
             case .outdated, .unstamped: wanted = !selection.isDisjoint(with: [.outdated, .all])
             case .missing: wanted = !selection.isDisjoint(with: [.missing, .all])
-            case .upToDate: wanted = selection.contains(.all)
+            case .upToDate, .machine: wanted = selection.contains(.all)
             case .extra: wanted = false
             }
             guard wanted else { continue }
@@ -76,9 +76,9 @@ struct PagePlan {
         let reference = source.path.display
         if let translation {
             switch state {
-            case .upToDate, .unstamped:
+            case .upToDate, .machine, .unstamped:
                 if translation.shapes == source.shapes {
-                    for unit in source.units { if let match = translation.unit(unit.slot) { carried[unit.slot] = (match, state == .upToDate) } }
+                    for unit in source.units { if let match = translation.unit(unit.slot) { carried[unit.slot] = (match, state != .unstamped) } }
                 } else {
                     note = Self.mismatch(translation, "the source page")
                 }
@@ -121,7 +121,8 @@ struct PagePlan {
                     exchange.notes.append("The page's current translation, whose markup does not match this source text: " + target.tagged)
                 } else {
                     exchange.target = target
-                    exchange.state = reused ? (state == .outdated ? .reused : .translated) : .fuzzy
+                    // A machine translation's text stays marked as such until a person reviews it.
+                    exchange.state = translation?.frontMatter.machine == true ? .machine : reused ? (state == .outdated ? .reused : .translated) : .fuzzy
                 }
             } else if let (old, translated) = earlier[unit.slot] {
                 exchange.previousSource = old.sourceMarkup.text

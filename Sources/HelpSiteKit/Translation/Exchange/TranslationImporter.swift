@@ -17,6 +17,8 @@ public struct TranslationImporter {
         public var unfinished: Int
         /// The translation did not follow the source page's blocks, so it was rebuilt in the source's layout.
         public var rebuilt: Bool
+        /// The page is left `machine: true`: some of its text was machine translated and not reviewed.
+        public var machine: Bool
     }
 
     public struct FileResult: Sendable {
@@ -24,7 +26,8 @@ public struct TranslationImporter {
         public var pages: [PageResult]
     }
 
-    public func importFile(_ path: SitePath, language expected: String? = nil) throws -> FileResult {
+    /// `machine`: every translated unit of the file is a machine translation (`import --machine`).
+    public func importFile(_ path: SitePath, language expected: String? = nil, machine: Bool = false) throws -> FileResult {
         let text = try TextFile.read(path, stage: .parse).text
         let isXLIFF = path.path.hasSuffix(".xlf") || path.path.hasSuffix(".xliff") || text.hasPrefix("<?xml") || text.hasPrefix("<xliff")
         let document = isXLIFF ? try XLIFFFormat.read(text, file: path.display) : try POFormat.read(text, file: path.display)
@@ -43,7 +46,7 @@ public struct TranslationImporter {
         var log = DiagnosticLog()
         var writes: [(path: SitePath, bytes: [UInt8], result: PageResult, snapshot: (PageID, String, [UInt8])?)] = []
         for page in document.pages {
-            if let composed = compose(page, language: language.code, file: path.display, log: &log) { writes.append(composed) }
+            if let composed = compose(page, language: language.code, file: path.display, machine: machine, log: &log) { writes.append(composed) }
         }
         try log.checkpoint()
         let snapshots = SourceSnapshots(contentDirectory: contentDirectory, config: config)
@@ -59,7 +62,7 @@ public struct TranslationImporter {
         return FileResult(language: language.code, pages: writes.map(\.result))
     }
 
-    private func compose(_ page: ExchangePage, language: String, file: String, log: inout DiagnosticLog)
+    private func compose(_ page: ExchangePage, language: String, file: String, machine: Bool, log: inout DiagnosticLog)
         -> (path: SitePath, bytes: [UInt8], result: PageResult, snapshot: (PageID, String, [UInt8])?)? {
         let firstLine = page.units.first?.line ?? 1
         func report(_ line: Int, _ message: String) { log.append(.error(.parse, FileLocation(file: file, line: line, column: 1), message)) }
@@ -86,7 +89,8 @@ public struct TranslationImporter {
         }
         var targets: [UnitSlot: (unit: ExchangeUnit, markup: UnitMarkup)] = [:]
         let errorsBefore = log.diagnostics.count
-        for unit in page.units {
+        for var unit in page.units {
+            if machine && unit.target != nil { unit.state = .machine }
             guard let (_, slot, hash) = ExchangeUnit.parseKey(unit.key) else {
                 report(unit.line, "unit key '\(unit.key)' is not page:unit:hash")
                 continue
@@ -156,6 +160,16 @@ public struct TranslationImporter {
             let current = slot == .title ? template.frontMatter.title : template.frontMatter.description
             if value != current { text = FrontMatterEditor.setting(key, to: value, in: text) }
         }
+        let unfinished = source.units.count { unit in
+            guard let target = targets[unit.slot] else { return true }
+            return target.unit.target == nil || target.unit.state == .fuzzy
+        }
+        // Machine text marks the page until a person has reviewed every unit (a file with all of them, none machine).
+        let leftMachine = targets.values.contains { $0.unit.target != nil && $0.unit.state == .machine }
+            || (template.frontMatter.machine && unfinished > 0)
+        if leftMachine != template.frontMatter.machine {
+            text = FrontMatterEditor.replacing("machine", with: leftMachine ? "machine: true" : nil, in: text)
+        }
         let recomposed: PageDocument
         do { recomposed = try PageDocument.parse(text: text, path: translationPath, stage: .parse) } catch {
             report(firstLine, "page \(page.id.path): the translated text does not read back: \(error.diagnostic.message)")
@@ -170,10 +184,6 @@ public struct TranslationImporter {
                    + (directive ? ": a paragraph that starts with ':::' is a directive; reword its start" : "; keep each unit one block"))
             return nil
         }
-        let unfinished = source.units.count { unit in
-            guard let target = targets[unit.slot] else { return true }
-            return target.unit.target == nil || target.unit.state == .fuzzy
-        }
         var output = (translation ?? source).encoded(text)
         var stamped: String?
         var snapshot: (PageID, String, [UInt8])?
@@ -184,7 +194,7 @@ public struct TranslationImporter {
         }
         let original = translation.flatMap { try? FileSystem.readBytes($0.path.path) }
         let result = PageResult(file: translationPath.display, changed: original != output, stamped: stamped, unfinished: unfinished,
-                                rebuilt: translation != nil && !aligned)
+                                rebuilt: translation != nil && !aligned, machine: leftMachine)
         return (translationPath, output, result, snapshot)
     }
 

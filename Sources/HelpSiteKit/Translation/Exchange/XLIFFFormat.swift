@@ -26,6 +26,7 @@ public enum XLIFFFormat {
                     switch unit.state {
                     case .reused: state = "state=\"translated\" state-qualifier=\"exact-match\""
                     case .fuzzy: state = "state=\"needs-review-translation\""
+                    case .machine: state = "state=\"needs-review-translation\" state-qualifier=\"mt-suggestion\""
                     case .translated, .untranslated: state = "state=\"translated\""
                     }
                     out += "<target \(state)>\(inline(target, unit.placeholders))</target>\n"
@@ -120,6 +121,7 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
     private var unitLine = 0
     private var targetLine = 0
     private var state: String?
+    private var qualifier: String?
     /// The element whose inline content is being read: "source" or "target"; nil elsewhere.
     private var reading: String?
     private var parts: [UnitText.Part] = []
@@ -157,6 +159,7 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
             source = nil
             target = nil
             state = nil
+            qualifier = nil
             targetLine = 0
         case "alt-trans", "note", "context-group", "header", "seg-source":
             if unit != nil || element == "header" { skipDepth = 1 }
@@ -167,6 +170,7 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
             openTags = []
             if element == "target" {
                 state = attributes["state"]
+                qualifier = attributes["state-qualifier"]
                 targetLine = parser.lineNumber
             }
         case "g":
@@ -204,7 +208,14 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
             finished.target = translated
             let needsWork = ["new", "needs-translation", "needs-adaptation", "needs-l10n", "needs-review-adaptation",
                              "needs-review-l10n", "needs-review-translation"]
-            finished.state = translated == nil ? .untranslated : (state.map(needsWork.contains) == true ? .fuzzy : .translated)
+            let unreviewed = state.map(needsWork.contains) ?? true
+            if translated == nil {
+                finished.state = .untranslated
+            } else if qualifier == "mt-suggestion" && unreviewed {
+                finished.state = .machine
+            } else {
+                finished.state = state.map(needsWork.contains) == true ? .fuzzy : .translated
+            }
             finished.line = unitLine
             finished.targetLine = targetLine
             units.append(finished)
