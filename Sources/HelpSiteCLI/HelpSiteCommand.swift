@@ -125,6 +125,9 @@ struct PolicyOptions: ParsableArguments {
 
     @Option(name: .customLong("fail-under"), help: "Fail when any language's up-to-date share is under this percentage.")
     var failUnder: Double?
+
+    @Flag(name: .customLong("reviewed-only"), help: "--fail-under counts only reviewed pages, not machine translations.")
+    var reviewedOnly = false
 }
 
 struct BuildCommand: RunnableCommand {
@@ -151,6 +154,7 @@ struct BuildCommand: RunnableCommand {
         let started = ContinuousClock.now
         var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    outputDirectory: SitePath(output), baseURL: baseURL, strict: policy.strict, failUnder: policy.failUnder)
+        options.reviewedOnly = policy.reviewedOnly
         options.cacheDirectory = cache.map(SitePath.init)
         options.templatesRequired = site.templates != nil
         options.progress = display.progress()
@@ -185,6 +189,7 @@ struct CheckCommand: RunnableCommand {
         let started = ContinuousClock.now
         var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    strict: policy.strict, failUnder: policy.failUnder)
+        options.reviewedOnly = policy.reviewedOnly
         options.templatesRequired = site.templates != nil
         options.previousSite = previous.map(SitePath.init)
         options.progress = display.progress()
@@ -239,6 +244,9 @@ struct StatusCommand: RunnableCommand {
     @Option(name: .customLong("fail-under"), help: "Exit 1 when any language's up-to-date share is under this percentage.")
     var failUnder: Double?
 
+    @Flag(name: .customLong("reviewed-only"), help: "--fail-under counts only reviewed pages, not machine translations.")
+    var reviewedOnly = false
+
     func execute(output streams: OutputStreams) -> Int32 {
         reporting(site.diagnostics, streams) {
             let content = SitePath(site.content)
@@ -268,10 +276,8 @@ struct StatusCommand: RunnableCommand {
             case .html: streams.out(StatusFormatter.html(status, title: config.title))
             }
             if let failUnder {
-                let failing = status.languages(under: failUnder)
-                for summary in failing {
-                    streams.err("error: \(summary.language.code) is \(StatusFormatter.percent(summary.upToDatePercent)) up to date, under --fail-under \(StatusFormatter.percent(failUnder))")
-                }
+                let failing = status.languages(under: failUnder, reviewedOnly: reviewedOnly)
+                for summary in failing { streams.err("error: " + summary.failUnderMessage(failUnder, reviewedOnly: reviewedOnly)) }
                 if !failing.isEmpty { return 1 }
             }
             return 0

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Fails the build when any language's up-to-date share is under this percentage.
     public var failUnder: Double?
+    /// `--reviewed-only`: `failUnder` counts only reviewed pages, not machine translations.
+    public var reviewedOnly = false
     /// HTML added before `</body>` of every page; only `helpsite serve` sets it, for live reload.
     public var injectedHTML: String?
     /// Rendering threads; nil uses every core. The output is the same whatever the number.
@@ -176,9 +178,9 @@ public struct SiteBuilder {
         }
         if let threshold = options.failUnder {
             let status = TranslationStatus(config: site.config, pages: site.pages)
-            for summary in status.languages(under: threshold) {
+            for summary in status.languages(under: threshold, reviewedOnly: options.reviewedOnly) {
                 failures.append(.error(.index, FileLocation(file: options.contentDirectory.appending(summary.language.code).display),
-                                       "\(summary.language.code) is \(StatusFormatter.percent(summary.upToDatePercent)) up to date, under --fail-under \(StatusFormatter.percent(threshold))"))
+                                       summary.failUnderMessage(threshold, reviewedOnly: options.reviewedOnly)))
             }
         }
         if !failures.isEmpty { throw BuildFailure(failures) }

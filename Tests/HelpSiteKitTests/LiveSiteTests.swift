@@ -80,7 +80,7 @@ import Testing
             Issue.record("expected a failure")
             return
         }
-        #expect(diagnostics.map { site.relative($0.description) } == ["content/nb/arn.md:4:1: error: unknown key 'wrong' in front matter; expected one of: title, description, slug, order, layout, draft, source, reviewed, related, aliases"])
+        #expect(diagnostics.map { site.relative($0.description) } == ["content/nb/arn.md:4:1: error: unknown key 'wrong' in front matter; expected one of: title, description, slug, order, layout, draft, source, reviewed, related, aliases, machine"])
         #expect(site.exists("preview/nb/nemnd/index.html"))
     }
 }

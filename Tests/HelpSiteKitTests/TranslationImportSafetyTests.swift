@@ -300,6 +300,12 @@ import Testing
 
         #expect(site.run(["status", "--content", content, "--language", "de"]).out.contains("de: 100% up to date (7 up-to-date, 1 machine)"))
         #expect(site.run(["status", "--content", content, "--language", "de", "--format", "json"]).out.contains("\"machine\": 1"))
+        #expect(site.run(["status", "--content", content, "--fail-under", "100"]).status == 0)
+        let reviewedOnly = site.run(["status", "--content", content, "--fail-under", "100", "--reviewed-only"])
+        #expect(reviewedOnly.status == 1)
+        #expect(reviewedOnly.err.contains("error: de is 87.5% up to date and reviewed, under --fail-under 100%"), "\(reviewedOnly.err)")
+        #expect(site.runBuild(["--fail-under", "100", "--reviewed-only"]).err.contains("de is 87.5% up to date and reviewed"))
+        #expect(site.run(["status", "--content", content, "--format", "html"]).out.contains("<td class=\"machine\">machine</td>"))
         try site.build()
         let german = try site.read("public/de/arn/index.html")
         #expect(german.contains("<p class=\"notice notice--machine\" role=\"note\">Diese Seite wurde maschinell übersetzt und noch nicht geprüft. "

@@ -49,6 +49,14 @@ public struct TranslationStatus: Sendable {
         public var reviewedPercent: Double {
             total == 0 ? 100 : Double(counts[.upToDate, default: 0]) * 100 / Double(total)
         }
+
+        func share(reviewedOnly: Bool) -> Double { reviewedOnly ? reviewedPercent : upToDatePercent }
+
+        /// `de is 87.5% up to date, under --fail-under 90%`.
+        public func failUnderMessage(_ threshold: Double, reviewedOnly: Bool) -> String {
+            "\(language.code) is \(StatusFormatter.percent(share(reviewedOnly: reviewedOnly))) \(reviewedOnly ? "up to date and reviewed" : "up to date"), "
+                + "under --fail-under \(StatusFormatter.percent(threshold))"
+        }
     }
 
     public let sourceLanguage: Language
@@ -104,8 +112,8 @@ public struct TranslationStatus: Sendable {
         }
     }
 
-    /// Languages whose up-to-date share is under `percent`.
-    public func languages(under percent: Double) -> [LanguageSummary] {
-        summaries.filter { $0.upToDatePercent + 1e-9 < percent }
+    /// Languages whose up-to-date share (only reviewed pages with `reviewedOnly`) is under `percent`.
+    public func languages(under percent: Double, reviewedOnly: Bool = false) -> [LanguageSummary] {
+        summaries.filter { $0.share(reviewedOnly: reviewedOnly) + 1e-9 < percent }
     }
 }
