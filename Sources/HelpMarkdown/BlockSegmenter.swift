@@ -368,18 +368,7 @@ struct InlineScanner {
 
     /// An entity reference at the cursor: its length in the raw text and the UTF-8 it stands for.
     private mutating func entity() -> (Int, [UInt8])? {
-        var end = cursor + 1
-        while end < bytes.count, end - cursor <= 33, bytes[end] != UInt8(ascii: ";") {
-            let character = bytes[end]
-            guard (48...57).contains(character) || (65...90).contains(character) || (97...122).contains(character) || character == UInt8(ascii: "#") else {
-                return nil
-            }
-            end += 1
-        }
-        guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > cursor + 1 else { return nil }
-        let reference = Array(bytes[cursor...end])
-        guard let decoded = entities.decode(reference), decoded != reference else { return nil }
-        return (reference.count, decoded)
+        entities.reference(in: bytes, at: cursor)
     }
 
     static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
@@ -390,6 +379,22 @@ struct InlineScanner {
 /// Decodes entity references the way cmark does, by letting cmark parse them; remembers what it decoded.
 struct EntityDecoder {
     private var cache: [[UInt8]: [UInt8]] = [:]
+
+    /// An entity reference starting at `start` (`&amp;`, `&#35;`): its length and the UTF-8 it stands for.
+    mutating func reference(in bytes: [UInt8], at start: Int) -> (Int, [UInt8])? {
+        var end = start + 1
+        while end < bytes.count, end - start <= 33, bytes[end] != UInt8(ascii: ";") {
+            let character = bytes[end]
+            guard (48...57).contains(character) || (65...90).contains(character) || (97...122).contains(character) || character == UInt8(ascii: "#") else {
+                return nil
+            }
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > start + 1 else { return nil }
+        let reference = Array(bytes[start...end])
+        guard let decoded = decode(reference), decoded != reference else { return nil }
+        return (reference.count, decoded)
+    }
 
     mutating func decode(_ reference: [UInt8]) -> [UInt8]? {
         if let known = cache[reference] { return known }

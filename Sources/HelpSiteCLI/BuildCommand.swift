@@ -26,6 +26,7 @@ struct BuildCommand: RunnableCommand {
         let started = ContinuousClock.now
         var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    outputDirectory: SitePath(output), baseURL: baseURL, strict: policy.strict, failUnder: policy.failUnder)
+        options.reviewedOnly = policy.reviewedOnly
         options.cacheDirectory = cache.map(SitePath.init)
         options.templatesRequired = site.templates != nil
         options.progress = display.progress()

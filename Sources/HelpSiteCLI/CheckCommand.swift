@@ -18,6 +18,7 @@ struct CheckCommand: RunnableCommand {
         let started = ContinuousClock.now
         var options = BuildOptions(contentDirectory: SitePath(site.content), templatesDirectory: site.templatesDirectory,
                                    strict: policy.strict, failUnder: policy.failUnder)
+        options.reviewedOnly = policy.reviewedOnly
         options.templatesRequired = site.templates != nil
         options.previousSite = previous.map(SitePath.init)
         options.progress = display.progress()

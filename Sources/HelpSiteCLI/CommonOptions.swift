@@ -41,4 +41,7 @@ struct PolicyOptions: ParsableArguments {
 
     @Option(name: .customLong("fail-under"), help: "Fail when any language's up-to-date share is under this percentage.")
     var failUnder: Double?
+
+    @Flag(name: .customLong("reviewed-only"), help: "--fail-under counts only reviewed pages, not machine translations.")
+    var reviewedOnly = false
 }

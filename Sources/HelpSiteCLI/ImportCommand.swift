@@ -14,6 +14,9 @@ struct ImportCommand: RunnableCommand {
     @Option(help: "Refuse files for any other language.")
     var language: String?
 
+    @Flag(help: "The translations are machine translations: the pages are marked 'machine: true' until a person reviews them.")
+    var machine = false
+
     @Argument(help: "PO (.po) or XLIFF (.xlf, .xliff) files written by helpsite export and translated.")
     var files: [String]
 
@@ -25,10 +28,11 @@ struct ImportCommand: RunnableCommand {
             var failed = false
             for file in files {
                 do {
-                    let result = try importer.importFile(SitePath(file), language: language)
+                    let result = try importer.importFile(SitePath(file), language: language, machine: machine)
                     for page in result.pages {
                         var state = page.changed ? "written" : "unchanged"
                         if page.rebuilt { state += ", rebuilt in the source page's layout" }
+                        if page.machine { state += ", machine translated (not reviewed)" }
                         if page.file.hasSuffix("/" + ContentLoader.stringsFileName) {
                             if page.unfinished > 0 { state += ", \(page.unfinished) string\(page.unfinished == 1 ? "" : "s") untranslated or fuzzy" }
                         } else {

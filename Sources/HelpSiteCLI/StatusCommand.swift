@@ -29,6 +29,9 @@ struct StatusCommand: RunnableCommand {
     @Option(name: .customLong("fail-under"), help: "Exit 1 when any language's up-to-date share is under this percentage.")
     var failUnder: Double?
 
+    @Flag(name: .customLong("reviewed-only"), help: "--fail-under counts only reviewed pages, not machine translations.")
+    var reviewedOnly = false
+
     func execute(output streams: OutputStreams) -> Int32 {
         reporting(site.diagnostics, streams) {
             let content = SitePath(site.content)
@@ -58,7 +61,7 @@ struct StatusCommand: RunnableCommand {
             case .html: streams.out(StatusFormatter.html(status, title: config.title))
             }
             if let failUnder {
-                let failures = status.failures(under: failUnder, contentDirectory: content)
+                let failures = status.failures(under: failUnder, reviewedOnly: reviewedOnly, contentDirectory: content)
                 if !failures.isEmpty { throw BuildFailure(failures) }
             }
             return 0

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Fails the build when any language's up-to-date share is under this percentage.
     public var failUnder: Double?
+    /// `--reviewed-only`: `failUnder` counts only reviewed pages, not machine translations.
+    public var reviewedOnly = false
     /// HTML added before `</body>` of every page; only `helpsite serve` sets it, for live reload.
     public var injectedHTML: String?
     /// Rendering threads; nil uses every core. The output is the same whatever the number.
@@ -195,7 +197,7 @@ public struct SiteBuilder {
         }
         if let threshold = options.failUnder {
             failures += TranslationStatus(config: site.config, pages: site.pages)
-                .failures(under: threshold, contentDirectory: options.contentDirectory)
+                .failures(under: threshold, reviewedOnly: options.reviewedOnly, contentDirectory: options.contentDirectory)
         }
         if !failures.isEmpty { throw BuildFailure(failures) }
     }

@@ -118,7 +118,7 @@ import Testing
         #expect(languages[0]["code"] as? String == "de")
         #expect(languages[0]["pages"] as? Int == 3)
         #expect(languages[0]["upToDatePercent"] as? Double == 100)
-        #expect(languages[0]["counts"] as? [String: Int] == ["up-to-date": 3, "outdated": 0, "unstamped": 0, "missing": 0, "extra": 0])
+        #expect(languages[0]["counts"] as? [String: Int] == ["up-to-date": 3, "machine": 0, "outdated": 0, "unstamped": 0, "missing": 0, "extra": 0])
         let pages = json["pages"] as! [[String: Any]]
         #expect(pages.map { $0["id"] as! String } == ["arn", "index", "klage"])
         let arn = pages[0]

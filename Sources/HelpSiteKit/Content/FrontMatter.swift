@@ -13,13 +13,15 @@ public struct FrontMatter: Sendable, Equatable {
     public var reviewed: ReviewDate?
     /// `related:` page ids to suggest after the text, in the writer's order.
     public var related: [LocatedText]?
+    /// `machine: true` in a translation: machine translated and not yet reviewed by a person.
+    public var machine: Bool = false
     /// `aliases:` former paths of the page in its language folder, each redirected to its URL.
     public var aliases: [LocatedText]?
 
     /// Where each key was written, for diagnostics about its value.
     var locations: [String: FileLocation] = [:]
 
-    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases"]
+    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases", "machine"]
 
     public init(title: String? = nil, description: String? = nil, slug: String? = nil, order: Int? = nil, layout: String? = nil, draft: Bool = false) {
         self.title = title
@@ -86,6 +88,7 @@ struct FrontMatterParser {
             case "reviewed": frontMatter.reviewed = ReviewDate.read(value, reader: reader, log: &log)
             case "related": frontMatter.related = reader.textList(value, key: "related", log: &log)
             case "aliases": frontMatter.aliases = reader.textList(value, key: "aliases", log: &log)
+            case "machine": frontMatter.machine = reader.bool(value, key: "machine", log: &log) ?? false
             default: frontMatter.draft = reader.bool(value, key: "draft", log: &log) ?? false
             }
         }

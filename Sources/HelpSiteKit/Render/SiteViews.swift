@@ -80,6 +80,7 @@ struct SiteViews: Sendable {
         let sourcePage = index.page(page.id, in: config.defaultLanguage.code)
         var fallbackNotice: NoticeView?
         var outdatedNotice: NoticeView?
+        var machineNotice: NoticeView?
         if page.isFallback {
             fallbackNotice = NoticeView(string("notTranslated", in: language.code) ?? "This page is not yet available in {language}. Here it is in {source}.",
                                         language: language, source: contentLanguage, sourceURL: nil)
@@ -88,12 +89,16 @@ struct SiteViews: Sendable {
                                         language: language, source: config.defaultLanguage, sourceURL: sourcePage.href,
                                         changedSections: changedSections(of: page, source: sourcePage, rendered: rendered))
         }
+        if !page.isFallback, page.language != config.defaultLanguage.code, page.source.frontMatter.machine, let sourcePage {
+            machineNotice = NoticeView(string("machineTranslated", in: language.code) ?? "This page was machine translated and has not been reviewed yet. Read the original in {source}.",
+                                       language: language, source: config.defaultLanguage, sourceURL: sourcePage.href)
+        }
         return PageView(
             title: page.title, description: page.source.frontMatter.description, url: page.href,
             canonicalURL: page.isFallback ? (sourcePage?.absoluteURL ?? page.absoluteURL) : page.absoluteURL,
             content: rendered.html, id: page.id.path, layout: layout(for: page), headings: rendered.headings.map { HeadingView($0) },
             isHome: page.id.path == "index", isFallback: page.isFallback, contentLanguage: self.language(contentLanguage),
-            fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice,
+            fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice, machineNotice: machineNotice,
             reviewed: reviewDate(of: page).map { ReviewedView(string("reviewedOn", in: language.code) ?? "Last reviewed {date}", date: $0, languageCode: language.code) },
             related: related(for: page, in: language),
             translationState: translationState(of: page), sourceStamp: page.isFallback || page.language == config.defaultLanguage.code
@@ -101,12 +106,13 @@ struct SiteViews: Sendable {
     }
 
     /// What a reader of this page is given, for feedback: the source itself, a translation stamped from the
-    /// current source (`up-to-date`), from an older one (`outdated`), not stamped, or the source as a fallback.
+    /// current source (`up-to-date`, or `machine` while machine translated and not reviewed), from an older one (`outdated`), not stamped, or the source as a fallback.
     func translationState(of page: Page) -> String {
         if page.isFallback { return "fallback" }
         if page.language == config.defaultLanguage.code { return "source" }
         guard let stamp = page.source.frontMatter.source else { return "unstamped" }
-        return stamp == sourceHashes[page.id] ? "up-to-date" : "outdated"
+        guard stamp == sourceHashes[page.id] else { return "outdated" }
+        return page.source.frontMatter.machine ? "machine" : "up-to-date"
     }
 
     /// The suggested pages in the page's language; a target missing there (`fallback: omit`) is left out.

@@ -164,15 +164,15 @@ final class PageView: Sendable {
     let headings, toc: [HeadingView]
     let isHome, isFallback: Bool
     let contentLanguage: LanguageView?
-    let fallbackNotice, outdatedNotice: NoticeView?
+    let fallbackNotice, outdatedNotice, machineNotice: NoticeView?
     let reviewed: ReviewedView?
     let related: [RelatedLinkView]
-    /// For the feedback widget: `source`, `up-to-date`, `outdated`, `unstamped` or `fallback`, and the source version it follows.
+    /// For the feedback widget: `source`, `up-to-date`, `machine`, `outdated`, `unstamped` or `fallback`, and the source version it follows.
     let translationState, sourceStamp: String?
 
     init(title: String, description: String? = nil, url: String? = nil, canonicalURL: String? = nil, content: String? = nil,
          id: String? = nil, layout: String? = nil, headings: [HeadingView] = [], isHome: Bool = false, isFallback: Bool = false,
-         contentLanguage: LanguageView? = nil, fallbackNotice: NoticeView? = nil, outdatedNotice: NoticeView? = nil,
+         contentLanguage: LanguageView? = nil, fallbackNotice: NoticeView? = nil, outdatedNotice: NoticeView? = nil, machineNotice: NoticeView? = nil,
          reviewed: ReviewedView? = nil, related: [RelatedLinkView] = [], translationState: String? = nil, sourceStamp: String? = nil) {
         self.title = title
         self.description = description
@@ -188,6 +188,7 @@ final class PageView: Sendable {
         self.contentLanguage = contentLanguage
         self.fallbackNotice = fallbackNotice
         self.outdatedNotice = outdatedNotice
+        self.machineNotice = machineNotice
         self.reviewed = reviewed
         self.related = related
         self.translationState = translationState
@@ -210,6 +211,7 @@ final class PageView: Sendable {
         f.object("contentLanguage", { LanguageView.schema }) { $0.contentLanguage }
         f.object("fallbackNotice", { NoticeView.schema }) { $0.fallbackNotice }
         f.object("outdatedNotice", { NoticeView.schema }) { $0.outdatedNotice }
+        f.object("machineNotice", { NoticeView.schema }) { $0.machineNotice }
         f.object("reviewed", { ReviewedView.schema }) { $0.reviewed }
         f.list("related", { RelatedLinkView.schema }) { $0.related }
         f.flag("hasRelated") { !$0.related.isEmpty }

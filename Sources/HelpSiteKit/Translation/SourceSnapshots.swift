@@ -18,13 +18,14 @@ public struct SourceSnapshots: Sendable {
         contentDirectory.appending(Self.folder).appending(page.path).appending(hash + ".md")
     }
 
-    /// Keeps the source file's bytes under its hash, once, and notes the hash as the page's latest version
+    /// Keeps the source file's bytes under its hash, once (an existing snapshot is never rewritten), and notes the hash as the page's latest version
     /// (`versions`, one line per version: `<hash>`, or `<hash> minor <previous hash>` after `stamp --minor`).
     func record(_ bytes: [UInt8], page: PageID, hash: String, minorFrom previous: String? = nil) throws(DiagnosticError) {
         let target = path(for: page, hash: hash)
         do {
             try FileSystem.createDirectory(target.parent.path)
-            if !FileSystem.hasContents(target.path, equalTo: bytes) { try AtomicFile.replace(target.path, with: bytes) }
+            // A hash names one version: later edits outside what the hash covers (`reviewed:`) leave it as recorded.
+            if !FileSystem.exists(target.path) { try AtomicFile.replace(target.path, with: bytes) }
             let log = versions(of: page)
             if log.last?.hash != hash {
                 let line = hash + (previous.map { " minor \($0)" } ?? "")

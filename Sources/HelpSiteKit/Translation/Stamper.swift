@@ -60,7 +60,7 @@ public struct Stamper {
         do { original = try FileSystem.readBytes(located.path.path) } catch {
             throw DiagnosticError(.error(.discover, FileLocation(file: located.path.display), "\(error)"))
         }
-        let updated = Self.stamped(original, hash: hash)
+        let updated = Self.reviewed(Self.stamped(original, hash: hash))
         if updated != original {
             do { try AtomicFile.replace(located.path.path, with: updated) } catch {
                 throw DiagnosticError(.error(.write, FileLocation(file: located.path.display), "\(error)"))
@@ -105,6 +105,14 @@ public struct Stamper {
         }
         let insertAt = lines[closing].start
         return Array(bytes[..<insertAt]) + stampLine + newline + Array(bytes[insertAt...])
+    }
+
+    /// The file's bytes without `machine: true`: stamping is a person saying the translation is right.
+    static func reviewed(_ bytes: [UInt8]) -> [UInt8] {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let text = String(decoding: bytes[start...], as: UTF8.self)
+        let edited = FrontMatterEditor.removing("machine", in: text)
+        return edited == text ? bytes : Array(bytes[..<start]) + Array(edited.utf8)
     }
 
     private static func containsCRLF(_ bytes: [UInt8]) -> Bool {

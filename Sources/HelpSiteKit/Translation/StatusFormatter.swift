@@ -6,7 +6,7 @@ public enum StatusFormatter {
     public static let schemaVersion = 1
 
     static let symbols: [TranslationStatus.State: String] = [
-        .upToDate: "✓", .outdated: "outdated", .unstamped: "unstamped", .missing: "missing", .extra: "extra",
+        .upToDate: "✓", .machine: "machine", .outdated: "outdated", .unstamped: "unstamped", .missing: "missing", .extra: "extra",
     ]
 
     public static func text(_ status: TranslationStatus) -> String {
@@ -82,7 +82,7 @@ public enum StatusFormatter {
             table{border-collapse:collapse;font-size:.9rem}
             th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:start}
             thead th{position:sticky;top:0;background:#f4f4f4}
-            .up-to-date{background:#d7f2dd;color:#0b4d1c}.outdated{background:#ffe9b3;color:#5c3d00}
+            .up-to-date{background:#d7f2dd;color:#0b4d1c}.machine{background:#e8f2d7;color:#2f4d0b}.outdated{background:#ffe9b3;color:#5c3d00}
             .unstamped{background:#e6e6f5;color:#2a2a66}.missing{background:#fbd5d5;color:#6b0d0d}.extra{background:#dde8f7;color:#0d2f5c}
             .legend span{display:inline-block;padding:.2rem .5rem;margin-inline-end:.5rem}
             </style>

@@ -2,6 +2,8 @@
 public struct TranslationStatus: Sendable {
     public enum State: String, Sendable, CaseIterable, Comparable {
         case upToDate = "up-to-date"
+        /// Stamped from the current source, but machine translated (`machine: true`) and not yet reviewed.
+        case machine
         /// The source page changed since the translation was stamped.
         case outdated
         /// The translation exists but records no `source:` hash.
@@ -38,8 +40,22 @@ public struct TranslationStatus: Sendable {
         /// Source pages, the denominator of the percentage.
         public var total: Int
 
+        /// Pages stamped from the current source, machine translated or not.
         public var upToDatePercent: Double {
+            total == 0 ? 100 : Double(counts[.upToDate, default: 0] + counts[.machine, default: 0]) * 100 / Double(total)
+        }
+
+        /// Pages stamped from the current source and reviewed by a person.
+        public var reviewedPercent: Double {
             total == 0 ? 100 : Double(counts[.upToDate, default: 0]) * 100 / Double(total)
+        }
+
+        func share(reviewedOnly: Bool) -> Double { reviewedOnly ? reviewedPercent : upToDatePercent }
+
+        /// `de is 87.5% up to date, under --fail-under 90%`.
+        public func failUnderMessage(_ threshold: Double, reviewedOnly: Bool) -> String {
+            "\(language.code) is \(StatusFormatter.percent(share(reviewedOnly: reviewedOnly))) \(reviewedOnly ? "up to date and reviewed" : "up to date"), "
+                + "under --fail-under \(StatusFormatter.percent(threshold))"
         }
     }
 
@@ -72,7 +88,7 @@ public struct TranslationStatus: Sendable {
                 case (nil, _): state = .extra
                 case (_, nil): state = .missing
                 case (_, .some):
-                    state = stamped == nil ? .unstamped : (stamped == hash ? .upToDate : .outdated)
+                    state = stamped == nil ? .unstamped : (stamped != hash ? .outdated : translation?.frontMatter.machine == true ? .machine : .upToDate)
                 }
                 if source == nil && translation == nil { continue }
                 entries[language.code] = Entry(state: state, file: translation?.file, stampedHash: stamped)
@@ -96,17 +112,16 @@ public struct TranslationStatus: Sendable {
         }
     }
 
-    /// Languages whose up-to-date share is under `percent`.
-    public func languages(under percent: Double) -> [LanguageSummary] {
-        summaries.filter { $0.upToDatePercent + 1e-9 < percent }
+    /// Languages whose up-to-date share (only reviewed pages with `reviewedOnly`) is under `percent`.
+    public func languages(under percent: Double, reviewedOnly: Bool = false) -> [LanguageSummary] {
+        summaries.filter { $0.share(reviewedOnly: reviewedOnly) + 1e-9 < percent }
     }
 
     /// `--fail-under` (build, check and status alike): an error at each language folder under `percent`.
-    public func failures(under percent: Double, contentDirectory: SitePath) -> [Diagnostic] {
-        languages(under: percent).map { summary in
+    public func failures(under percent: Double, reviewedOnly: Bool = false, contentDirectory: SitePath) -> [Diagnostic] {
+        languages(under: percent, reviewedOnly: reviewedOnly).map { summary in
             .error(.index, FileLocation(file: contentDirectory.appending(summary.language.code).display),
-                   "\(summary.language.code) is \(StatusFormatter.percent(summary.upToDatePercent)) up to date, "
-                   + "under --fail-under \(StatusFormatter.percent(percent))")
+                   summary.failUnderMessage(percent, reviewedOnly: reviewedOnly))
         }
     }
 }

@@ -28,6 +28,8 @@ public struct ExchangeUnit: Sendable, Equatable {
         case reused
         /// Pre-filled, but needs the translator's review.
         case fuzzy
+        /// Translated by a machine and not reviewed yet: it counts as translated, and makes the page `machine: true`.
+        case machine
     }
 
     /// `arn:3:1a2b3c4d5e6f`: the page, the unit's place in it and its source text's hash.
@@ -43,8 +45,10 @@ public struct ExchangeUnit: Sendable, Equatable {
     public var notes: [String]
     /// `content/nb/arn.md:14`.
     public var reference: String
-    /// Where the unit was read from in an imported file, for diagnostics.
+    /// Where the unit was read from in an imported file, for diagnostics: its key (`msgctxt`, `<trans-unit>`) and
+    /// its translation (`msgstr`, `<target>`).
     public var line: Int = 0
+    public var targetLine: Int = 0
 
     public init(key: String, source: UnitText, placeholders: [Placeholder] = [], target: UnitText?, state: State,
                 previousSource: UnitText? = nil, previousTarget: UnitText? = nil, notes: [String] = [], reference: String = "", line: Int = 0) {
@@ -59,6 +63,9 @@ public struct ExchangeUnit: Sendable, Equatable {
         self.reference = reference
         self.line = line
     }
+
+    /// The line to point at for a problem with the translation: the translation's own, else the unit's.
+    var translationLine: Int { targetLine > 0 ? targetLine : line }
 
     static func key(page: PageID, slot: UnitSlot, hash: String) -> String { "\(page.path):\(slot):\(hash)" }
 

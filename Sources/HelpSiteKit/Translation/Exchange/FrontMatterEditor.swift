@@ -3,13 +3,23 @@ enum FrontMatterEditor {
     /// `text` with `key: value`: the key's line (and its indented continuation lines) replaced, or a new line added
     /// before the closing `---`. Text without front matter gets one.
     static func setting(_ key: String, to value: String, in text: String) -> String {
+        replacing(key, with: "\(key): \(yamlScalar(value))", in: text)
+    }
+
+    /// `text` without the key's line (and its continuation lines); unchanged when the key is not there.
+    static func removing(_ key: String, in text: String) -> String {
+        replacing(key, with: nil, in: text)
+    }
+
+    /// The key's line replaced by `newLine`, added when missing, removed when `newLine` is nil.
+    static func replacing(_ key: String, with newLine: String?, in text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let newLine = "\(key): \(yamlScalar(value))"
         guard lines.first?.trimmingTrailingSpaces() == "---",
               let closing = lines.indices.dropFirst().first(where: { ["---", "..."].contains(String(lines[$0].trimmingTrailingSpaces())) }) else {
-            return "---\n\(newLine)\n---\n" + text
+            return newLine.map { "---\n\($0)\n---\n" + text } ?? text
         }
         guard let start = (1..<closing).first(where: { lines[$0].hasPrefix(key + ":") }) else {
+            guard let newLine else { return text }
             lines.insert(newLine, at: closing)
             return lines.joined(separator: "\n")
         }
@@ -17,7 +27,7 @@ enum FrontMatterEditor {
         while end < closing, lines[end].first == " " || lines[end].first == "\t" || lines[end].isEmpty && end + 1 < closing && (lines[end + 1].first == " " || lines[end + 1].first == "\t") {
             end += 1
         }
-        lines.replaceSubrange(start..<end, with: [newLine])
+        lines.replaceSubrange(start..<end, with: newLine.map { [$0] } ?? [])
         return lines.joined(separator: "\n")
     }
 

@@ -33,6 +33,7 @@ public enum POFormat {
                 }
                 out += "#: \(unit.reference)\n"
                 if unit.state == .fuzzy { out += "#, fuzzy\n" }
+                if unit.state == .machine { out += "#, fuzzy, machine\n" }
                 if let previous = unit.previousSource { out += quoted("#| msgid", previous.tagged) }
                 out += quoted("msgctxt", unit.key)
                 out += quoted("msgid", unit.source.tagged)
@@ -118,8 +119,10 @@ public enum POFormat {
                 return
             }
             guard let key = entry.msgctxt else { throw error(entry.startLine, "entry has no msgctxt; helpsite needs the unit key it exported (page:unit:hash)") }
-            units.append(ExchangeUnit(key: key, source: UnitText.parseTagged(msgid), target: msgstr.isEmpty ? nil : UnitText.parseTagged(msgstr),
-                                      state: msgstr.isEmpty ? .untranslated : (entry.fuzzy ? .fuzzy : .translated), line: entry.startLine))
+            var unit = ExchangeUnit(key: key, source: UnitText.parseTagged(msgid), target: msgstr.isEmpty ? nil : UnitText.parseTagged(msgstr),
+                                    state: msgstr.isEmpty ? .untranslated : (entry.fuzzy ? (entry.machine ? .machine : .fuzzy) : .translated), line: entry.msgctxtLine)
+            unit.targetLine = entry.msgstrLine
+            units.append(unit)
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, raw) in lines.enumerated() {
@@ -135,8 +138,10 @@ public enum POFormat {
             if line.hasPrefix("#") {
                 if entry.msgstr != nil { try finish() }
                 if entry.startLine == 0 { entry.startLine = number }
-                if line.hasPrefix("#,") && line.dropFirst(2).split(separator: ",").contains(where: { $0.trimmingSpacesAndNewlines() == "fuzzy" }) {
-                    entry.fuzzy = true
+                if line.hasPrefix("#,") {
+                    let flags = line.dropFirst(2).split(separator: ",").map { $0.trimmingSpacesAndNewlines() }
+                    if flags.contains("fuzzy") { entry.fuzzy = true }
+                    if flags.contains("machine") { entry.machine = true }
                 }
                 continue
             }
@@ -153,6 +158,7 @@ public enum POFormat {
                 if entry.msgid != nil || entry.msgctxt != nil { try finish() }
                 if entry.startLine == 0 { entry.startLine = number }
                 entry.msgctxt = value
+                entry.msgctxtLine = number
                 current = \.msgctxt
             case "msgid":
                 if entry.msgid != nil { try finish() }
@@ -163,7 +169,9 @@ public enum POFormat {
                 entry.plural = true
                 current = nil
             case "msgstr":
+                if entry.msgstr != nil { throw error(number, "a second msgstr in one entry; each entry has one translation") }
                 entry.msgstr = value
+                entry.msgstrLine = number
                 current = \.msgstr
             default:
                 if keyword.hasPrefix("msgstr[") {
@@ -181,29 +189,51 @@ public enum POFormat {
 
     private struct Entry {
         var startLine = 0
+        var msgctxtLine = 0
+        var msgstrLine = 0
         var msgctxt: String?
         var msgid: String?
         var msgstr: String?
         var fuzzy = false
+        /// With `fuzzy`: a machine translation (`#, fuzzy, machine`); clearing fuzzy in a review clears it.
+        var machine = false
         var obsolete = false
         var plural = false
     }
 
     private static func unquote(_ text: Substring, line: Int, file: String) throws(DiagnosticError) -> String {
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else {
-            throw DiagnosticError(.error(.parse, FileLocation(file: file, line: line, column: 1), "expected a string in double quotes"))
+        func refuse(_ message: String) -> DiagnosticError {
+            DiagnosticError(.error(.parse, FileLocation(file: file, line: line, column: 1), message))
         }
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { throw refuse("expected a string in double quotes") }
         var out = ""
         var escaped = false
         var octal = ""
-        func flushOctal() {
-            if !octal.isEmpty, let value = UInt32(octal, radix: 8), let scalar = Unicode.Scalar(value) { out.unicodeScalars.append(scalar) }
+        var hex: String?
+        /// gettext's `\ooo` and `\xhh` stand for bytes; only ASCII ones are one character of the UTF-8 text.
+        func append(_ digits: String, radix: Int, written: String) throws(DiagnosticError) {
+            guard let value = UInt32(digits, radix: radix), value < 0x80, let scalar = Unicode.Scalar(value) else {
+                throw refuse("'\\\(written)' is not an ASCII character; write the character itself (the file is UTF-8)")
+            }
+            out.unicodeScalars.append(scalar)
+        }
+        func flushOctal() throws(DiagnosticError) {
+            if !octal.isEmpty { try append(octal, radix: 8, written: octal) }
             octal = ""
+        }
+        func flushHex() throws(DiagnosticError) {
+            guard let digits = hex else { return }
+            hex = nil
+            try append(digits, radix: 16, written: "x" + digits)
         }
         for character in text.dropFirst().dropLast() {
             if !octal.isEmpty {
                 if ("0"..."7").contains(character) && octal.count < 3 { octal.append(character); continue }
-                flushOctal()
+                try flushOctal()
+            }
+            if let digits = hex {
+                if character.isHexDigit && digits.count < 2 { hex = digits + String(character); continue }
+                try flushHex()
             }
             if escaped {
                 escaped = false
@@ -216,17 +246,21 @@ public enum POFormat {
                 case "f": out += "\u{0C}"
                 case "v": out += "\u{0B}"
                 case "0"..."7": octal = String(character)
-                default: out.append(character)
+                case "x": hex = ""
+                case "\\", "\"", "'", "?": out.append(character)
+                default: throw refuse("unknown escape '\\\(character)' in a string; write a backslash as \\\\")
                 }
             } else if character == "\\" {
                 escaped = true
             } else if character == "\"" {
-                throw DiagnosticError(.error(.parse, FileLocation(file: file, line: line, column: 1), "unescaped '\"' inside a string"))
+                throw refuse("unescaped '\"' inside a string")
             } else {
                 out.append(character)
             }
         }
-        flushOctal()
+        if escaped { throw refuse("the string ends with a lone backslash, which escapes its closing quote; write a backslash as \\\\") }
+        try flushOctal()
+        try flushHex()
         return out
     }
 }

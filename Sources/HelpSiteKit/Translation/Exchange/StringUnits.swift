@@ -117,7 +117,7 @@ enum StringUnits {
             report(exchange.units.first?.line ?? 1, "\(path.display) could not be updated line by line (a value over several lines?); write the strings there by hand")
             return nil
         }
-        let result = TranslationImporter.PageResult(file: path.display, changed: text != original, stamped: nil, unfinished: unfinished, rebuilt: false)
+        let result = TranslationImporter.PageResult(file: path.display, changed: text != original, stamped: nil, unfinished: unfinished, rebuilt: false, machine: false)
         return (path, Array(text.utf8), result)
     }
 

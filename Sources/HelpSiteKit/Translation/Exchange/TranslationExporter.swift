@@ -42,7 +42,7 @@ public struct TranslationExporter {
             switch entry.state {
             case .outdated, .unstamped: wanted = !selection.isDisjoint(with: [.outdated, .all])
             case .missing: wanted = !selection.isDisjoint(with: [.missing, .all])
-            case .upToDate: wanted = selection.contains(.all)
+            case .upToDate, .machine: wanted = selection.contains(.all)
             case .extra: wanted = false
             }
             guard wanted else { continue }
@@ -80,9 +80,9 @@ struct PagePlan {
         let reference = source.path.display
         if let translation {
             switch state {
-            case .upToDate, .unstamped:
+            case .upToDate, .machine, .unstamped:
                 if translation.shapes == source.shapes {
-                    for unit in source.units { if let match = translation.unit(unit.slot) { carried[unit.slot] = (match, state == .upToDate) } }
+                    for unit in source.units { if let match = translation.unit(unit.slot) { carried[unit.slot] = (match, state != .unstamped) } }
                 } else {
                     note = Self.mismatch(translation, "the source page")
                 }
@@ -125,7 +125,8 @@ struct PagePlan {
                     exchange.notes.append("The page's current translation, whose markup does not match this source text: " + target.tagged)
                 } else {
                     exchange.target = target
-                    exchange.state = reused ? (state == .outdated ? .reused : .translated) : .fuzzy
+                    // A machine translation's text stays marked as such until a person reviews it.
+                    exchange.state = translation?.frontMatter.machine == true ? .machine : reused ? (state == .outdated ? .reused : .translated) : .fuzzy
                 }
             } else if let (old, translated) = earlier[unit.slot] {
                 exchange.previousSource = old.sourceMarkup.text
@@ -137,7 +138,7 @@ struct PagePlan {
 
     static func target(_ translated: PageUnit, against markup: UnitMarkup) -> UnitText {
         switch translated.slot {
-        case .title, .description: UnitMarkup(translation: [.text(translated.markdown)], against: markup.placeholders).text
+        case .title, .description: UnitMarkup(plainTranslation: translated.markdown, against: markup.placeholders).text
         case .block: UnitMarkup(translation: translated.pieces, against: markup.placeholders).text
         }
     }

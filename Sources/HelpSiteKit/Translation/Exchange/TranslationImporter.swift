@@ -17,6 +17,8 @@ public struct TranslationImporter {
         public var unfinished: Int
         /// The translation did not follow the source page's blocks, so it was rebuilt in the source's layout.
         public var rebuilt: Bool
+        /// The page is left `machine: true`: some of its text was machine translated and not reviewed.
+        public var machine: Bool
     }
 
     public struct FileResult: Sendable {
@@ -24,7 +26,8 @@ public struct TranslationImporter {
         public var pages: [PageResult]
     }
 
-    public func importFile(_ path: SitePath, language expected: String? = nil) throws -> FileResult {
+    /// `machine`: every translated unit of the file is a machine translation (`import --machine`).
+    public func importFile(_ path: SitePath, language expected: String? = nil, machine: Bool = false) throws -> FileResult {
         let text = try TextFile.read(path, stage: .parse).text
         let isXLIFF = path.path.hasSuffix(".xlf") || path.path.hasSuffix(".xliff") || text.hasPrefix("<?xml") || text.hasPrefix("<xliff")
         let document = isXLIFF ? try XLIFFFormat.read(text, file: path.display) : try POFormat.read(text, file: path.display)
@@ -48,15 +51,14 @@ public struct TranslationImporter {
                                                       file: path.display, log: &log) {
                     writes.append((composed.path, composed.bytes, composed.result, nil))
                 }
-            } else if let composed = compose(page, language: language.code, file: path.display, log: &log) {
+            } else if let composed = compose(page, language: language.code, file: path.display, machine: machine, log: &log) {
                 writes.append(composed)
             }
         }
         try log.checkpoint()
         let snapshots = SourceSnapshots(contentDirectory: contentDirectory, config: config)
-        for write in writes {
+        for write in writes where write.result.changed {
             if let (page, hash, bytes) = write.snapshot { try snapshots.record(bytes, page: page, hash: hash) }
-            guard write.result.changed else { continue }
             do {
                 try FileSystem.createDirectory(write.path.parent.path)
                 try AtomicFile.replace(write.path.path, with: write.bytes)
@@ -67,7 +69,7 @@ public struct TranslationImporter {
         return FileResult(language: language.code, pages: writes.map(\.result))
     }
 
-    private func compose(_ page: ExchangePage, language: String, file: String, log: inout DiagnosticLog)
+    private func compose(_ page: ExchangePage, language: String, file: String, machine: Bool, log: inout DiagnosticLog)
         -> (path: SitePath, bytes: [UInt8], result: PageResult, snapshot: (PageID, String, [UInt8])?)? {
         let firstLine = page.units.first?.line ?? 1
         func report(_ line: Int, _ message: String) { log.append(.error(.parse, FileLocation(file: file, line: line, column: 1), message)) }
@@ -94,7 +96,8 @@ public struct TranslationImporter {
         }
         var targets: [UnitSlot: (unit: ExchangeUnit, markup: UnitMarkup)] = [:]
         let errorsBefore = log.diagnostics.count
-        for unit in page.units {
+        for var unit in page.units {
+            if machine && unit.target != nil { unit.state = .machine }
             guard let (_, slot, hash) = ExchangeUnit.parseKey(unit.key) else {
                 report(unit.line, "unit key '\(unit.key)' is not page:unit:hash")
                 continue
@@ -113,11 +116,15 @@ public struct TranslationImporter {
             }
             let markup = sourceUnit.sourceMarkup
             if let target = unit.target, let problem = markup.problem(with: target) {
-                report(unit.line, "unit \(page.id.path):\(slot): \(problem)")
+                report(unit.translationLine, "unit \(page.id.path):\(slot): \(problem)")
+                continue
+            }
+            if let target = unit.target, let control = target.controlCharacter {
+                report(unit.translationLine, "unit \(page.id.path):\(slot): the translation contains the control character \(control); remove it")
                 continue
             }
             if let target = unit.target, sourceUnit.range != nil, target.tagged.contains("\n\n") {
-                report(unit.line, "unit \(page.id.path):\(slot): a blank line would split the paragraph; a unit stays one block")
+                report(unit.translationLine, "unit \(page.id.path):\(slot): a blank line would split the paragraph; a unit stays one block")
                 continue
             }
             targets[slot] = (unit, markup)
@@ -139,19 +146,36 @@ public struct TranslationImporter {
             log.append(error.diagnostic)
             return nil
         }
-        var bytes = Array(template.text.utf8)
-        for unit in template.units.reversed() {
+        var replacements: [(range: Range<Int>, markdown: String, line: Int)] = []
+        for unit in template.units {
             guard let range = unit.range, let (exchange, markup) = targets[unit.slot], let target = exchange.target else { continue }
             let written = UnitMarkup(translation: unit.pieces, against: markup.placeholders)
+            // A unit that reads the same as the file's keeps its bytes, escapes and entities as written.
+            guard written.text != target else { continue }
             let restored = UnitMarkup(text: markup.text, placeholders: markup.placeholders, softBreaks: written.softBreaks)
-            bytes.replaceSubrange(range, with: Array(restored.markdown(for: target, continuation: unit.continuation).utf8))
+            replacements.append((range, restored.markdown(for: target, continuation: unit.continuation), exchange.translationLine))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
+        func applying(_ chosen: some Sequence<(range: Range<Int>, markdown: String, line: Int)>) -> String {
+            var bytes = Array(template.text.utf8)
+            for replacement in chosen.reversed() { bytes.replaceSubrange(replacement.range, with: Array(replacement.markdown.utf8)) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var text = applying(replacements)
         for (slot, key) in [(UnitSlot.title, "title"), (.description, "description")] {
             guard let target = targets[slot]?.unit.target else { continue }
             let value = target.tagged.replacingAll("\n", with: " ")
             let current = slot == .title ? template.frontMatter.title : template.frontMatter.description
             if value != current { text = FrontMatterEditor.setting(key, to: value, in: text) }
+        }
+        let unfinished = source.units.count { unit in
+            guard let target = targets[unit.slot] else { return true }
+            return target.unit.target == nil || target.unit.state == .fuzzy
+        }
+        // Machine text marks the page until a person has reviewed every unit (a file with all of them, none machine).
+        let leftMachine = targets.values.contains { $0.unit.target != nil && $0.unit.state == .machine }
+            || (template.frontMatter.machine && unfinished > 0)
+        if leftMachine != template.frontMatter.machine {
+            text = FrontMatterEditor.replacing("machine", with: leftMachine ? "machine: true" : nil, in: text)
         }
         let recomposed: PageDocument
         do { recomposed = try PageDocument.parse(text: text, path: translationPath, stage: .parse) } catch {
@@ -159,16 +183,13 @@ public struct TranslationImporter {
             return nil
         }
         guard recomposed.shapes == source.shapes else {
-            let culprit = page.units.first { unit in
-                guard let target = unit.target, let key = ExchangeUnit.parseKey(unit.key), case .block = key.slot else { return false }
-                return target.tagged.contains("\n")
+            let culprit = replacements.first { replacement in
+                (try? PageDocument.parse(text: applying([replacement]), path: translationPath, stage: .parse).shapes) != source.shapes
             }
-            report(culprit?.line ?? firstLine, "page \(page.id.path): the translation changes the page's structure (a line that starts a list, heading or quote?); keep each unit one block")
+            let directive = culprit.map { $0.markdown.drop { $0 == " " }.hasPrefix("\\:::") } ?? false
+            report(culprit?.line ?? firstLine, "page \(page.id.path): the translation changes the page's structure"
+                   + (directive ? ": a paragraph that starts with ':::' is a directive; reword its start" : "; keep each unit one block"))
             return nil
-        }
-        let unfinished = source.units.count { unit in
-            guard let target = targets[unit.slot] else { return true }
-            return target.unit.target == nil || target.unit.state == .fuzzy
         }
         var output = (translation ?? source).encoded(text)
         var stamped: String?
@@ -180,7 +201,7 @@ public struct TranslationImporter {
         }
         let original = translation.flatMap { try? FileSystem.readBytes($0.path.path) }
         let result = PageResult(file: translationPath.display, changed: original != output, stamped: stamped, unfinished: unfinished,
-                                rebuilt: translation != nil && !aligned)
+                                rebuilt: translation != nil && !aligned, machine: leftMachine)
         return (translationPath, output, result, snapshot)
     }
 

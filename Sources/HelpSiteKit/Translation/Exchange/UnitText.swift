@@ -23,6 +23,18 @@ public struct UnitText: Sendable, Equatable {
         parts.contains { if case .text(let text) = $0 { text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } } else { false } }
     }
 
+    /// The first character a page file cannot hold (`U+0000`), as `U+XXXX`: C0 controls other than tab and
+    /// newline, and DEL. A carriage return would start a new line in the page.
+    var controlCharacter: String? {
+        for case .text(let text) in parts {
+            if let scalar = text.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F }) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return nil
+    }
+
     /// The PO form: `<g1>` … `</g1>` and `<x2/>`.
     public var tagged: String {
         parts.map { part in
@@ -121,8 +133,13 @@ public struct UnitMarkup: Sendable, Equatable {
         self.softBreaks = softBreaks
     }
 
-    /// The source side: every piece of markup becomes a placeholder, numbered in order.
+    /// The source side: every piece of markup becomes a placeholder, numbered in order; text is what the reader
+    /// sees (escapes and entities decoded).
     public init(source pieces: [InlinePiece]) {
+        self.init(source: pieces, decoding: true)
+    }
+
+    private init(source pieces: [InlinePiece], decoding: Bool) {
         var parts: [UnitText.Part] = []
         var placeholders: [Placeholder] = []
         var breaks: [String] = []
@@ -133,14 +150,15 @@ public struct UnitMarkup: Sendable, Equatable {
                 case .plain(let plain):
                     if case .text(let previous)? = parts.last { parts[parts.count - 1] = .text(previous + plain) } else { parts.append(.text(plain)) }
                 case .lookalike(let literal):
-                    placeholders.append(Placeholder(id: placeholders.count + 1, kind: .standalone, markup: nil, opening: literal, closing: ""))
+                    let opening = decoding ? Self.escapedLookalike(literal) : literal
+                    placeholders.append(Placeholder(id: placeholders.count + 1, kind: .standalone, markup: nil, opening: opening, closing: ""))
                     parts.append(.standalone(placeholders.count))
                 }
             }
         }
         for piece in pieces {
             switch piece {
-            case .text(let text): addText(text)
+            case .text(let text): addText(decoding ? MarkdownLiteral.decode(text) : text)
             case .softBreak(let raw):
                 breaks.append(raw)
                 addText("\n")
@@ -165,6 +183,15 @@ public struct UnitMarkup: Sendable, Equatable {
     /// The translation side of a unit, numbered against the source's placeholders: a construct written exactly as in
     /// the source takes its placeholder; markup the source does not have stays as Markdown text the translator sees.
     public init(translation pieces: [InlinePiece], against source: [Placeholder]) {
+        self.init(translation: pieces, against: source, decoding: true)
+    }
+
+    /// The translation of plain text (a title or description), against the source's `init(plain:)`.
+    public init(plainTranslation text: String, against source: [Placeholder]) {
+        self.init(translation: [.text(text)], against: source, decoding: false)
+    }
+
+    private init(translation pieces: [InlinePiece], against source: [Placeholder], decoding: Bool) {
         var used = Set<Int>()
         func match(_ kind: Placeholder.Kind, _ markup: InlinePiece.Markup, _ opening: String, _ closing: String) -> Int? {
             let found = source.first { !used.contains($0.id) && $0.kind == kind && $0.markup == markup && $0.opening == opening && $0.closing == closing }
@@ -187,11 +214,12 @@ public struct UnitMarkup: Sendable, Equatable {
         for (index, piece) in pieces.enumerated() {
             switch piece {
             case .text(let text):
-                for segment in Self.splitTagLookalikes(text) {
+                for segment in Self.splitTagLookalikes(decoding ? MarkdownLiteral.decode(text) : text) {
                     switch segment {
                     case .plain(let plain): addText(plain)
                     case .lookalike(let literal):
-                        if let found = source.first(where: { !used.contains($0.id) && $0.markup == nil && $0.opening == literal }) {
+                        let opening = decoding ? Self.escapedLookalike(literal) : literal
+                        if let found = source.first(where: { !used.contains($0.id) && $0.markup == nil && $0.opening == opening }) {
                             used.insert(found.id)
                             parts.append(.standalone(found.id))
                         } else {
@@ -224,25 +252,28 @@ public struct UnitMarkup: Sendable, Equatable {
 
     /// Plain text (a title or description): no markup, but text that looks like a placeholder is protected.
     public init(plain text: String) {
-        self.init(source: [.text(text)])
+        self.init(source: [.text(text)], decoding: false)
     }
 
     /// The Markdown for `text` with this unit's placeholders: soft breaks as they were written where there are as
-    /// many, otherwise `continuation` after each newline.
+    /// many, otherwise `continuation` after each newline. Text is escaped, so the reader sees it as written and
+    /// markup comes only from placeholders.
     public func markdown(for text: UnitText, continuation: String) -> String {
         var output = ""
         var breakIndex = 0
-        for part in text.parts {
+        for (index, part) in text.parts.enumerated() {
             switch part {
-            case .text(let text):
-                var first = true
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    if !first {
+            case .text(let words):
+                let lines = words.split(separator: "\n", omittingEmptySubsequences: false)
+                for (number, line) in lines.enumerated() {
+                    if number > 0 {
                         output += breakIndex < softBreaks.count ? softBreaks[breakIndex] : "\n" + continuation
                         breakIndex += 1
                     }
-                    first = false
-                    output += line
+                    let context = MarkdownLiteral.Context(startsLine: number > 0 || Self.atLineStart(output), endsLine: number < lines.count - 1,
+                                                          beforeMarkup: number == lines.count - 1 && index < text.parts.count - 1,
+                                                          afterMarkup: number == 0 && index > 0)
+                    output += MarkdownLiteral.escape(String(line), context)
                 }
             case .open(let id): output += placeholders[id - 1].opening
             case .close(let id): output += placeholders[id - 1].closing
@@ -285,7 +316,18 @@ public struct UnitMarkup: Sendable, Equatable {
         return nil
     }
 
+    /// Nothing but a line's container prefix (or nothing at all) has been written on the current line.
+    private static func atLineStart(_ output: String) -> Bool {
+        guard let newline = output.lastIndex(of: "\n") else { return output.isEmpty }
+        return output[output.index(after: newline)...].allSatisfy { $0 == " " || $0 == "\t" || $0 == ">" }
+    }
+
     enum Segment { case plain(String), lookalike(String) }
+
+    /// The Markdown for text that reads as a placeholder (`<g1>` is written `\<g1>`, not an HTML tag).
+    private static func escapedLookalike(_ literal: String) -> String {
+        MarkdownLiteral.escape(literal, MarkdownLiteral.Context(startsLine: false, endsLine: false, beforeMarkup: false, afterMarkup: false))
+    }
 
     /// Text that reads as a placeholder (`<g1>`) is split out, so a translator's tags and the page's text never mix.
     static func splitTagLookalikes(_ text: String) -> [Segment] {

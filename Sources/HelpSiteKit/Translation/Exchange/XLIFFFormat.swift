@@ -26,6 +26,7 @@ public enum XLIFFFormat {
                     switch unit.state {
                     case .reused: state = "state=\"translated\" state-qualifier=\"exact-match\""
                     case .fuzzy: state = "state=\"needs-review-translation\""
+                    case .machine: state = "state=\"needs-review-translation\" state-qualifier=\"mt-suggestion\""
                     case .translated, .untranslated: state = "state=\"translated\""
                     }
                     out += "<target \(state)>\(inline(target, unit.placeholders))</target>\n"
@@ -86,6 +87,10 @@ public enum XLIFFFormat {
 
     /// Reads an XLIFF 1.2 file; each unit keeps the line its `<trans-unit>` starts on.
     public static func read(_ text: String, file: String) throws(DiagnosticError) -> ExchangeDocument {
+        if let doctype = XMLProlog.doctype(in: text) {
+            throw DiagnosticError(.error(.parse, FileLocation(file: file, line: doctype.line, column: doctype.column),
+                                         "a DOCTYPE is not allowed: XLIFF needs no entity declarations or external references; remove it and write characters as they are"))
+        }
         let reader = XLIFFReader(file: file)
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = reader
@@ -114,7 +119,9 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
 
     private var unit: ExchangeUnit?
     private var unitLine = 0
+    private var targetLine = 0
     private var state: String?
+    private var qualifier: String?
     /// The element whose inline content is being read: "source" or "target"; nil elsewhere.
     private var reading: String?
     private var parts: [UnitText.Part] = []
@@ -152,6 +159,8 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
             source = nil
             target = nil
             state = nil
+            qualifier = nil
+            targetLine = 0
         case "alt-trans", "note", "context-group", "header", "seg-source":
             if unit != nil || element == "header" { skipDepth = 1 }
         case "source", "target":
@@ -159,7 +168,11 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
             reading = element
             parts = []
             openTags = []
-            if element == "target" { state = attributes["state"] }
+            if element == "target" {
+                state = attributes["state"]
+                qualifier = attributes["state-qualifier"]
+                targetLine = parser.lineNumber
+            }
         case "g":
             guard reading != nil else { return }
             guard let id = attributes["id"].flatMap(Int.init) else { return fail(parser, "<g> needs a numeric id, as exported") }
@@ -195,8 +208,16 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
             finished.target = translated
             let needsWork = ["new", "needs-translation", "needs-adaptation", "needs-l10n", "needs-review-adaptation",
                              "needs-review-l10n", "needs-review-translation"]
-            finished.state = translated == nil ? .untranslated : (state.map(needsWork.contains) == true ? .fuzzy : .translated)
+            let unreviewed = state.map(needsWork.contains) ?? true
+            if translated == nil {
+                finished.state = .untranslated
+            } else if qualifier == "mt-suggestion" && unreviewed {
+                finished.state = .machine
+            } else {
+                finished.state = state.map(needsWork.contains) == true ? .fuzzy : .translated
+            }
             finished.line = unitLine
+            finished.targetLine = targetLine
             units.append(finished)
             unit = nil
         default:
@@ -207,5 +228,35 @@ private final class XLIFFReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard skipDepth == 0, reading != nil else { return }
         if case .text(let previous)? = parts.last { parts[parts.count - 1] = .text(previous + string) } else { parts.append(.text(string)) }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        self.parser(parser, foundCharacters: String(decoding: block, as: UTF8.self))
+    }
+}
+
+/// The part of an XML document before its root element. A DOCTYPE can only appear there, and only a DOCTYPE can
+/// declare entities or name an external file, so finding it is enough to refuse all three.
+enum XMLProlog {
+    /// Where `<!DOCTYPE` starts (1-based line and column), if it comes before the root element.
+    static func doctype(in text: String) -> (line: Int, column: Int)? {
+        var rest = Substring(text)
+        if rest.first == "\u{FEFF}" { rest = rest.dropFirst() }
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            if rest.hasPrefix("<?") {
+                guard let end = rest.range(of: "?>") else { return nil }
+                rest = rest[end.upperBound...]
+            } else if rest.hasPrefix("<!--") {
+                guard let end = rest.range(of: "-->") else { return nil }
+                rest = rest[end.upperBound...]
+            } else if rest.prefix(9).uppercased() == "<!DOCTYPE" {
+                let before = text[..<rest.startIndex]
+                let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+                return (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
+            } else {
+                return nil
+            }
+        }
     }
 }
