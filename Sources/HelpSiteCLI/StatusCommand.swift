@@ -29,6 +29,9 @@ struct StatusCommand: RunnableCommand {
     @Option(name: .customLong("fail-under"), help: "Exit 1 when any language's up-to-date share is under this percentage.")
     var failUnder: Double?
 
+    @Option(help: "A folder `build --cache` keeps: unchanged pages are taken from its page index instead of parsed.")
+    var cache: String?
+
     @Flag(name: .customLong("reviewed-only"), help: "--fail-under counts only reviewed pages, not machine translations.")
     var reviewedOnly = false
 
@@ -52,7 +55,8 @@ struct StatusCommand: RunnableCommand {
                 }
                 return 0
             }
-            let loaded = try ContentLoader(contentDirectory: content, config: config).load(releasingBodies: true)
+            let loaded = try cache.map { try ContentLoader.loadIndex(contentDirectory: content, config: config, cacheDirectory: SitePath($0)) }
+                ?? ContentLoader(contentDirectory: content, config: config).load(releasingBodies: true)
             var status = TranslationStatus(config: config, pages: loaded.pages, only: language)
             status.noteMinorEdits(SourceSnapshots(contentDirectory: content, config: config))
             switch format {

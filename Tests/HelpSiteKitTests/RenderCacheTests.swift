@@ -95,6 +95,19 @@ import Testing
         #expect(try rebuild(site, parsed: 1) == 4)
     }
 
+    /// `status --cache` reads the page index `build --cache` keeps: the same report, before and after an edit.
+    @Test func statusWithTheCacheReportsWhatStatusWithoutItDoes() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        let content = site.path("content"), cache = site.path("cache")
+        for edit in [nil, "---\ntitle: Klage\norder: 1\n---\n## Frister {#frister}\n\nNy tekst.\n", "---\ntitle: Klage!\n---\nKort.\n"] {
+            if let edit { try site.write("content/nb/klage.md", edit) }
+            let plain = site.run(["status", "--content", content, "--format", "json"])
+            let cached = site.run(["status", "--content", content, "--format", "json", "--cache", cache])
+            #expect(cached.status == 0 && cached.out == plain.out, "\(cached.err)")
+        }
+    }
+
     @Test func corruptOrForeignCacheIsIgnoredWithANote() throws {
         let site = try FixtureSite(Self.files)
         _ = try rebuild(site)

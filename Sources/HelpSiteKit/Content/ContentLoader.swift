@@ -70,6 +70,16 @@ public struct ContentLoader: Sendable {
                       parsedCount: parsed.count { !$0.fromCache })
     }
 
+    /// `status --cache`: the pages with bodies released, taken from the page index `build --cache` keeps in
+    /// `directory` where their files did not change; the index is written back for the next run.
+    public static func loadIndex(contentDirectory: SitePath, config: SiteConfig, cacheDirectory: SitePath) throws -> Result {
+        let cache = PageIndexCache(directory: cacheDirectory, config: config)
+        let result = try ContentLoader(contentDirectory: contentDirectory, config: config, hashesFiles: true, indexCache: cache)
+            .load(releasingBodies: true)
+        try? cache.save(result.cleanPages)
+        return result
+    }
+
     struct MarkdownFile: Sendable {
         var language: String
         var relativePath: String
