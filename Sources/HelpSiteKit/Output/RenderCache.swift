@@ -46,7 +46,7 @@ final class RenderCache: @unchecked Sendable {
         }
         guard manifest.format == Self.formatVersion, manifest.site == siteFingerprint else {
             previous = [:]
-            note = "the cache in \(directory.display) was made by another helpsite or from other templates, strings, facts or settings; rendering every page"
+            note = "the cache in \(directory.display) was made by another helpsite, from other templates, strings, facts or settings, or before a page was added, removed, moved or retitled; rendering every page"
             return
         }
         previous = manifest.pages

@@ -1,15 +1,15 @@
 import Foundation
 
 /// A page's schema.org JSON-LD: the `WebPage`, its `BreadcrumbList` and, for every facts card the page shows,
-/// the `Organization` with its `ContactPoint`. Encoded by `JSONEncoder`, then made safe inside `<script>`.
+/// the `Organization` with its `ContactPoint`. Written as JSON that is safe inside `<script>`.
 enum StructuredData {
     static func json(for page: Page, views: SiteViews, breadcrumbs: [BreadcrumbView], organizations: [Facts.Entity]) -> String {
         let organizationNodes = organizations.map { Organization($0, id: page.absoluteURL + "#org-" + $0.name) }
         let webPage = WebPage(
             type: "WebPage", id: page.absoluteURL, url: page.absoluteURL, name: page.title, description: page.source.frontMatter.description,
             inLanguage: page.source.language, dateModified: views.reviewDate(of: page)?.iso,
-            isPartOf: WebSite(name: views.config.title, url: views.config.baseURL), breadcrumb: Reference(id: page.absoluteURL + "#breadcrumb"),
-            about: organizationNodes.isEmpty ? nil : organizationNodes.map { Reference(id: $0.id) })
+            website: (views.config.title, views.config.baseURL), breadcrumb: page.absoluteURL + "#breadcrumb",
+            about: organizationNodes.isEmpty ? nil : organizationNodes.map(\.id))
         return encode(webPage, breadcrumbs: breadcrumbs, organizations: organizationNodes, config: views.config)
     }
 
@@ -23,105 +23,102 @@ enum StructuredData {
         breadcrumbs.append(BreadcrumbView(title: title, url: url, isCurrent: true))
         let webPage = WebPage(
             type: "SearchResultsPage", id: absolute, url: absolute, name: title, description: nil, inLanguage: language.code,
-            dateModified: nil, isPartOf: WebSite(name: views.config.title, url: views.config.baseURL),
-            breadcrumb: Reference(id: absolute + "#breadcrumb"), about: nil)
+            dateModified: nil, website: (views.config.title, views.config.baseURL), breadcrumb: absolute + "#breadcrumb", about: nil)
         return encode(webPage, breadcrumbs: breadcrumbs, organizations: [], config: views.config)
     }
 
     private static func encode(_ webPage: WebPage, breadcrumbs: [BreadcrumbView], organizations: [Organization], config: SiteConfig) -> String {
         let origin = SiteConfig.origin(ofAbsoluteURL: config.baseURL)
-        let list = BreadcrumbList(id: webPage.breadcrumb.id, itemListElement: breadcrumbs.enumerated().map { position, crumb in
-            ListItem(position: position + 1, name: crumb.title, item: crumb.url.map { origin + $0 })
-        })
-        let graph = Graph(graph: [.webPage(webPage), .breadcrumbs(list)] + organizations.map(Node.organization))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(graph)) ?? Data("{}".utf8)
-        return scriptSafe(String(decoding: data, as: UTF8.self))
-    }
-
-    /// JSON whose text cannot end its `<script>` element or start a comment: `<`, `>` and `&` only occur
-    /// inside strings in JSON, where their `\u` escapes mean the same.
-    static func scriptSafe(_ json: String) -> String {
-        var result = ""
-        result.reserveCapacity(json.utf8.count)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.unicodeScalars.append(scalar)
-            }
+        let items = breadcrumbs.enumerated().map { position, crumb in
+            ListItem(position: position + 1, name: crumb.title, item: crumb.url.map { origin + $0 }).json
         }
-        return result
+        var list = JSONObject()
+        list.add("@type", "BreadcrumbList")
+        list.add("@id", webPage.breadcrumb)
+        list.add("itemListElement", raw: JSONObject.array(items))
+        var graph = JSONObject()
+        graph.add("@context", "https://schema.org")
+        graph.add("@graph", raw: JSONObject.array([webPage.json, list.text] + organizations.map(\.json)))
+        return graph.text
     }
 
-    private struct Graph: Encodable {
-        let context = "https://schema.org"
-        let graph: [Node]
-        enum CodingKeys: String, CodingKey { case context = "@context", graph = "@graph" }
-    }
+    /// A JSON object written member by member, keys sorted, every string through `JSONText.quote`, which also
+    /// makes it safe inside `<script>`: a page's JSON-LD was a sixth of a build through `JSONEncoder`.
+    private struct JSONObject {
+        private var members: [(key: String, json: String)] = []
 
-    private enum Node: Encodable {
-        case webPage(WebPage)
-        case breadcrumbs(BreadcrumbList)
-        case organization(Organization)
+        mutating func add(_ key: String, _ text: String?) {
+            if let text { members.append((key, JSONText.quote(text))) }
+        }
 
-        func encode(to encoder: Encoder) throws {
-            switch self {
-            case .webPage(let node): try node.encode(to: encoder)
-            case .breadcrumbs(let node): try node.encode(to: encoder)
-            case .organization(let node): try node.encode(to: encoder)
-            }
+        mutating func add(_ key: String, raw json: String?) {
+            if let json { members.append((key, json)) }
+        }
+
+        var text: String {
+            "{" + members.sorted { $0.key < $1.key }.map { JSONText.quote($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
+        }
+
+        static func array(_ elements: [String]) -> String { "[" + elements.joined(separator: ",") + "]" }
+
+        static func reference(_ id: String) -> String {
+            var object = JSONObject()
+            object.add("@id", id)
+            return object.text
         }
     }
 
-    private struct Reference: Encodable {
-        let id: String
-        enum CodingKeys: String, CodingKey { case id = "@id" }
-    }
-
-    private struct WebSite: Encodable {
-        let type = "WebSite"
-        let name, url: String
-        enum CodingKeys: String, CodingKey { case type = "@type", name, url }
-    }
-
-    private struct WebPage: Encodable {
+    private struct WebPage {
         /// `WebPage`, or a subtype such as `SearchResultsPage`.
         let type: String
         let id, url, name: String
         let description: String?
         let inLanguage: String
         let dateModified: String?
-        let isPartOf: WebSite
-        let breadcrumb: Reference
-        let about: [Reference]?
-        enum CodingKeys: String, CodingKey { case type = "@type", id = "@id", url, name, description, inLanguage, dateModified, isPartOf, breadcrumb, about }
+        let website: (name: String, url: String)
+        let breadcrumb: String
+        let about: [String]?
+
+        var json: String {
+            var object = JSONObject()
+            object.add("@type", type)
+            object.add("@id", id)
+            object.add("url", url)
+            object.add("name", name)
+            object.add("description", description)
+            object.add("inLanguage", inLanguage)
+            object.add("dateModified", dateModified)
+            var site = JSONObject()
+            site.add("@type", "WebSite")
+            site.add("name", website.name)
+            site.add("url", website.url)
+            object.add("isPartOf", raw: site.text)
+            object.add("breadcrumb", raw: JSONObject.reference(breadcrumb))
+            object.add("about", raw: about.map { JSONObject.array($0.map(JSONObject.reference)) })
+            return object.text
+        }
     }
 
-    private struct BreadcrumbList: Encodable {
-        let type = "BreadcrumbList"
-        let id: String
-        let itemListElement: [ListItem]
-        enum CodingKeys: String, CodingKey { case type = "@type", id = "@id", itemListElement }
-    }
-
-    private struct ListItem: Encodable {
-        let type = "ListItem"
+    private struct ListItem {
         let position: Int
         let name: String
         let item: String?
-        enum CodingKeys: String, CodingKey { case type = "@type", position, name, item }
+
+        var json: String {
+            var object = JSONObject()
+            object.add("@type", "ListItem")
+            object.add("position", raw: String(position))
+            object.add("name", name)
+            object.add("item", item)
+            return object.text
+        }
     }
 
-    private struct Organization: Encodable {
-        let type = "Organization"
+    private struct Organization {
         let id, name: String
         let url, address: String?
-        let contactPoint: ContactPoint?
+        let telephone, email: String?
+        let hours: [(opens: String, closes: String)]
 
         init(_ entity: Facts.Entity, id: String) {
             func text(_ field: String) -> String? {
@@ -132,38 +129,46 @@ enum StructuredData {
             name = text("name") ?? entity.name
             url = text("website")
             address = text("postalAddress") ?? text("visitingAddress")
-            let hours = ContactView.hoursFields.flatMap { field -> [OpeningHours] in
+            hours = ContactView.hoursFields.flatMap { field -> [(opens: String, closes: String)] in
                 guard case .list(let ranges)? = entity.fields[field] else { return [] }
-                return ranges.compactMap(OpeningHours.init)
+                return ranges.compactMap(Self.openingHours)
             }
-            let telephone = text("phone"), email = text("email")
-            contactPoint = telephone == nil && email == nil ? nil
-                : ContactPoint(telephone: telephone, email: email, hoursAvailable: hours.isEmpty ? nil : hours)
+            telephone = text("phone")
+            email = text("email")
         }
 
-        enum CodingKeys: String, CodingKey { case type = "@type", id = "@id", name, url, address, contactPoint }
-    }
-
-    private struct ContactPoint: Encodable {
-        let type = "ContactPoint"
-        let contactType = "customer service"
-        let telephone, email: String?
-        let hoursAvailable: [OpeningHours]?
-        enum CodingKeys: String, CodingKey { case type = "@type", contactType, telephone, email, hoursAvailable }
-    }
-
-    /// `09:00-12:00` as an `OpeningHoursSpecification`.
-    private struct OpeningHours: Encodable {
-        let type = "OpeningHoursSpecification"
-        let opens, closes: String
-
-        init?(_ range: String) {
+        /// `09:00-12:00` as an `OpeningHoursSpecification`'s times.
+        private static func openingHours(_ range: String) -> (opens: String, closes: String)? {
             let parts = range.split(separator: "-").map { $0.trimmingSpacesAndNewlines() }
             guard parts.count == 2, parts.allSatisfy({ $0.count == 5 && $0.dropFirst(2).first == ":" }) else { return nil }
-            opens = parts[0]
-            closes = parts[1]
+            return (parts[0], parts[1])
         }
 
-        enum CodingKeys: String, CodingKey { case type = "@type", opens, closes }
+        var json: String {
+            var object = JSONObject()
+            object.add("@type", "Organization")
+            object.add("@id", id)
+            object.add("name", name)
+            object.add("url", url)
+            object.add("address", address)
+            if telephone != nil || email != nil {
+                var point = JSONObject()
+                point.add("@type", "ContactPoint")
+                point.add("contactType", "customer service")
+                point.add("telephone", telephone)
+                point.add("email", email)
+                if !hours.isEmpty {
+                    point.add("hoursAvailable", raw: JSONObject.array(hours.map { range in
+                        var specification = JSONObject()
+                        specification.add("@type", "OpeningHoursSpecification")
+                        specification.add("opens", range.opens)
+                        specification.add("closes", range.closes)
+                        return specification.text
+                    }))
+                }
+                object.add("contactPoint", raw: point.text)
+            }
+            return object.text
+        }
     }
 }
