@@ -1,48 +1,50 @@
 import Foundation
+import Synchronization
 
 /// Counts rendered pages and reports them, at most ten times a second, once a build has taken longer than
 /// `delay`: short builds print nothing. Workers call `advance()` from every core.
-public final class BuildProgress: @unchecked Sendable {
-    // Unchecked: every stored property is guarded by `lock`.
-    private let lock = NSLock()
+public final class BuildProgress: Sendable {
+    private struct State {
+        var done = 0
+        var total = 0
+        var lastReport: ContinuousClock.Instant?
+        var ended = false
+    }
+
+    private let state = Mutex(State())
     private let delay: Duration
     private let report: @Sendable (_ done: Int, _ total: Int) -> Void
     private let started = ContinuousClock.now
-    private var done = 0
-    private var total = 0
-    private var lastReport: ContinuousClock.Instant?
 
     public init(after delay: Duration = .seconds(1), report: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) {
         self.delay = delay
         self.report = report
     }
 
-    private var ended = false
-
     /// Stops reporting; true the first time when anything was reported, so the caller clears the line once.
     public func end() -> Bool {
-        lock.withLock {
-            defer { ended = true }
-            return !ended && lastReport != nil
+        state.withLock { state in
+            defer { state.ended = true }
+            return !state.ended && state.lastReport != nil
         }
     }
 
     func begin(total: Int) {
-        lock.withLock {
-            self.total = total
-            done = 0
+        state.withLock { state in
+            state.total = total
+            state.done = 0
         }
     }
 
     func advance() {
-        lock.withLock {
-            done += 1
-            guard !ended else { return }
+        state.withLock { state in
+            state.done += 1
+            guard !state.ended else { return }
             let now = ContinuousClock.now
             guard now - started >= delay else { return }
-            if let lastReport, now - lastReport < .milliseconds(100), done < total { return }
-            lastReport = now
-            report(done, total)
+            if let lastReport = state.lastReport, now - lastReport < .milliseconds(100), state.done < state.total { return }
+            state.lastReport = now
+            report(state.done, state.total)
         }
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
+import Synchronization
 
 /// `build --cache DIR`: each page's output and what it was made from, so a rebuild renders only the pages
 /// whose inputs changed and takes the rest from the cache. Nothing in it is trusted blindly: an entry is used
 /// only when the page's fingerprint matches and the cached file is the one recorded; a cache that cannot be
 /// read, or that was made by another helpsite or from other templates, strings, facts or settings, is ignored
 /// with a one-line note.
-final class RenderCache: @unchecked Sendable {
-    // Unchecked: `previous` is read-only after `open`; `next` is guarded by `lock`.
+final class RenderCache: Sendable {
     static let formatVersion = "helpsite-render-cache 2"
 
     struct Entry: Codable, Sendable {
@@ -21,11 +21,11 @@ final class RenderCache: @unchecked Sendable {
     let directory: SitePath
     let siteFingerprint: UInt64
     private let previous: [String: Entry]
-    private var next: [String: Entry] = [:]
-    private let lock = NSLock()
+    /// The entries for the next build and the number of pages taken from this one.
+    private let next = Mutex<(entries: [String: Entry], hits: Int)>(([:], 0))
     /// Why the previous cache was not used, if it was not.
     let note: String?
-    private(set) var hits = 0
+    var hits: Int { next.withLock { $0.hits } }
 
     private var manifestPath: String { directory.appending("manifest.json").path }
     private func filePath(_ outputPath: String) -> String { directory.appending("files").appending(outputPath).path }
@@ -59,7 +59,7 @@ final class RenderCache: @unchecked Sendable {
         let file = filePath(outputPath)
         var info = stat()
         guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size else { return nil }
-        lock.withLock { hits += 1 }
+        next.withLock { $0.hits += 1 }
         return (entry, file)
     }
 
@@ -72,18 +72,19 @@ final class RenderCache: @unchecked Sendable {
         unlink(temporary)
         if link(staged, temporary) != 0 { try FileSystem.write(try FileSystem.readBytes(staged), to: temporary) }
         try FileSystem.rename(temporary, to: file)
-        lock.withLock { next[outputPath] = entry }
+        next.withLock { $0.entries[outputPath] = entry }
     }
 
     /// Keeps an entry that was used as it was.
     func keep(_ outputPath: String, entry: Entry) {
-        lock.withLock { next[outputPath] = entry }
+        next.withLock { $0.entries[outputPath] = entry }
     }
 
     /// Writes the manifest for the next build; files of pages that no longer exist are removed.
     func save() throws {
-        for path in previous.keys where next[path] == nil { unlink(filePath(path)) }
-        let bytes = CacheManifest(format: Self.formatVersion, site: siteFingerprint, pages: next).encoded()
+        let entries = next.withLock { $0.entries }
+        for path in previous.keys where entries[path] == nil { unlink(filePath(path)) }
+        let bytes = CacheManifest(format: Self.formatVersion, site: siteFingerprint, pages: entries).encoded()
         try FileSystem.createDirectory(directory.path)
         let temporary = manifestPath + ".tmp-\(getpid())"
         try FileSystem.write(bytes, to: temporary)
