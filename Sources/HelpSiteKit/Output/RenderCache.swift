@@ -86,6 +86,11 @@ final class RenderCache: @unchecked Sendable {
         lock.withLock { next[outputPath] = entry }
     }
 
+    /// The fingerprint this build recorded for a page, whether rendered or taken from the cache.
+    func recordedFingerprint(of outputPath: String) -> UInt64? {
+        lock.withLock { next[outputPath]?.fingerprint }
+    }
+
     /// Writes the manifest for the next build; files of pages that no longer exist are removed.
     func save() throws {
         for path in previous.keys where next[path] == nil { unlink(filePath(path)) }
