@@ -82,3 +82,16 @@ import Testing
         #expect(try rebuild() == [])
     }
 }
+
+extension SearchShardTests {
+    /// Fallback pages shown in two languages: one bundle held both under a `language` filter with two values,
+    /// which Pagefind writes in a different order on each run.
+    @Test func fallbackBundlesAreTheSameOnEveryBuild() throws {
+        let site = try Self.fixture()
+        let outputs = ["b1", "b2", "b3", "b4", "b5", "b6"]
+        for output in outputs { try site.build(output: output) }
+        let first = try Self.bundles(site, outputs[0])
+        #expect(first.keys.contains { $0.hasPrefix("pagefind-fallback/de/filter/") })
+        for output in outputs.dropFirst() { Self.expectSame(first, try Self.bundles(site, output), "\(outputs[0]) against \(output)") }
+    }
+}
