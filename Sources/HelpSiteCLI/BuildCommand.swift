@@ -36,6 +36,9 @@ struct BuildCommand: RunnableCommand {
             display.finish(options.progress)
             for note in report.notes { streams.err("note: " + note) }
             if cache != nil { streams.err("note: \(report.cachedPages) of \(report.pageCount) pages from the cache") }
+            if cache != nil, !report.reindexedLanguages.isEmpty {
+                streams.err("note: search indexes Pagefind built (the others came from the cache): " + report.reindexedLanguages.joined(separator: ", "))
+            }
             Summary.print(report, action: "Built", started: started, destination: " → \(output)", style: site.diagnostics,
                           quiet: display.quiet, to: streams)
             return 0

@@ -55,6 +55,9 @@ public struct BuildReport: Sendable {
     public var cachedPages = 0
     /// `--cache`: page files read and parsed rather than taken from the cache's page index.
     public var parsedPages = 0
+    /// The search indexes Pagefind built, one per language and bundle (`pagefind/de`, `pagefind-fallback/de`), sorted;
+    /// with `--cache`, the others came from the cache.
+    public var reindexedLanguages: [String] = []
     /// Output files whose bytes differ from the previous output's (all of them for a first build), sorted.
     public var changedFiles: [String] = []
     public var pageCount: Int { pagesPerLanguage.reduce(0) { $0 + $1.pages } }
@@ -211,9 +214,11 @@ public struct SiteBuilder {
             try output.generate(context, into: writer, log: &log)
         }
         try log.checkpoint()
-        return BuildReport(
+        var report = BuildReport(
             pagesPerLanguage: site.config.languages.map { ($0.code, site.index.pages(in: $0.code).count) },
             warnings: DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .warning })
         )
+        report.reindexedLanguages = context.summary.reindexedSearchShards
+        return report
     }
 }

@@ -1,4 +1,5 @@
 import HelpMarkdown
+import Synchronization
 
 /// What every output generator gets: the loaded site, its render engine and the build's options.
 struct OutputContext {
@@ -8,6 +9,17 @@ struct OutputContext {
     var cache: RenderCache?
     /// Found before rendering when the site has `search: true`; nil for `check`.
     var pagefind: Pagefind?
+    /// What generators report back to the build's report.
+    let summary = OutputSummary()
+}
+
+/// Figures generators hand to the `BuildReport`.
+final class OutputSummary: Sendable {
+    private let reindexed = Mutex<[String]>([])
+
+    func record(reindexedSearchShards names: [String]) { reindexed.withLock { $0 += names } }
+
+    var reindexedSearchShards: [String] { reindexed.withLock { $0.sorted() } }
 }
 
 /// One kind of file the build writes. `build` and `serve` run the same list, in order; a new output is one

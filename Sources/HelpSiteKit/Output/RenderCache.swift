@@ -80,6 +80,11 @@ final class RenderCache: Sendable {
         next.withLock { $0.entries[outputPath] = entry }
     }
 
+    /// The fingerprint this build recorded for a page, whether rendered or taken from the cache.
+    func recordedFingerprint(of outputPath: String) -> UInt64? {
+        next.withLock { $0.entries[outputPath]?.fingerprint }
+    }
+
     /// Writes the manifest for the next build; files of pages that no longer exist are removed.
     func save() throws {
         let entries = next.withLock { $0.entries }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Renders and writes pages on every core. Output bytes never depend on scheduling: each page's file and
 /// diagnostics are a function of that page alone, and diagnostics are merged in page order.
@@ -73,18 +74,21 @@ enum ParallelRenderer {
     }
 }
 
-/// `map` on every core, results in input order.
+/// `map` on every core (or on `workers` threads), results in input order. Each thread takes the next element
+/// when it is done with one, so a few long elements do not leave the other threads idle.
 enum ParallelMap {
-    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], workers requested: Int? = nil,
+                                                         _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
         let slots = Slots<Result?>(count: elements.count, initial: nil)
         defer { slots.free() }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, elements.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < elements.count {
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(requested ?? ProcessInfo.processInfo.activeProcessorCount, elements.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < elements.count else { return }
                 slots.buffer[index] = transform(elements[index])
-                index += workers
             }
         }
         return slots.buffer.map { $0! }

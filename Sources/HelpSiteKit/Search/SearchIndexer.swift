@@ -1,14 +1,17 @@
 import Foundation
 
-/// Runs Pagefind over a built site and leaves two bundles beside the pages:
+/// Runs Pagefind over a built site and leaves the bundles beside the pages:
 /// - `pagefind/`: every written page, indexed (and stemmed) in its own `<html lang>`;
-/// - `pagefind-fallback/`: the fallback pages only, indexed in the default language they are written in,
-///   so their text is never stemmed as the language whose URL shows them. Each carries a `language` filter.
+/// - `pagefind-fallback/<language>/`: that language's fallback pages, indexed in the default language they are
+///   written in, so their text is never stemmed as the language whose URL shows them. One bundle per language,
+///   as Pagefind writes a filter with several values in a different order on each run.
 /// Within a page, the templates' markers (`data-pagefind-body`, `data-search-fallback`) say what is indexed.
+/// Each language of a bundle is a `SearchShard` with a Pagefind service of its own, run on every core.
 struct SearchIndexer: Sendable {
     static let bundleFolder = "pagefind"
     static let fallbackFolder = "pagefind-fallback"
     static let bundleFolders = [bundleFolder, fallbackFolder]
+    static let entryFile = "pagefind-entry.json"
     /// The element a fallback page's article carries instead of `data-pagefind-body`.
     static let fallbackSelector = "[data-search-fallback]"
     /// Pagefind's ready-made interfaces; helpsite's own search page uses only its JavaScript API.
@@ -16,31 +19,41 @@ struct SearchIndexer: Sendable {
                               "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js"]
 
     let pagefind: Pagefind
-    let defaultLanguage: String
-    /// In language and page order, so the index is the same for the same pages.
-    let written: [SearchDocument]
-    let fallbacks: [SearchDocument]
+    /// In language order; the largest are started first.
+    let shards: [SearchShard]
+    /// Pagefind services at once; nil is one per core. The bundles are the same whatever the number.
+    let workers: Int?
 
-    init(pagefind: Pagefind, index: SiteIndex) {
+    init(pagefind: Pagefind, index: SiteIndex, workers: Int? = nil) {
         self.pagefind = pagefind
+        self.workers = workers
         let config = index.config
-        defaultLanguage = config.defaultLanguage.code
-        var written: [SearchDocument] = [], fallbacks: [SearchDocument] = []
+        var shards: [SearchShard] = [], fallbackShards: [SearchShard] = []
         for language in config.languages {
+            var written: [SearchDocument] = [], fallbacks: [SearchDocument] = []
             for page in index.pages(in: language.code) {
                 let document = SearchDocument(url: "/" + page.href.dropFirst(config.basePath.count), file: page.outputPath)
                 if page.isFallback { fallbacks.append(document) } else { written.append(document) }
             }
+            if !written.isEmpty {
+                shards.append(SearchShard(bundle: Self.bundleFolder, name: Self.bundleFolder + "/" + language.code, documents: written))
+            }
+            if !fallbacks.isEmpty {
+                let bundle = Self.fallbackFolder + "/" + language.code
+                fallbackShards.append(SearchShard(bundle: bundle, name: bundle, documents: fallbacks, rootSelector: Self.fallbackSelector,
+                                                  forcedLanguage: config.defaultLanguage.code))
+            }
         }
-        self.written = written
-        self.fallbacks = fallbacks
+        shards += fallbackShards
+        self.shards = shards
     }
 
-    var indexesFallbacks: Bool { !fallbacks.isEmpty }
+    var indexesFallbacks: Bool { shards.contains { $0.bundle.hasPrefix(Self.fallbackFolder + "/") } }
 
-    /// Writes the bundles into a build's staging folder.
-    func index(into writer: OutputWriter) throws {
-        try write(site: writer.staging.path) { path, bytes in try writer.write(bytes, to: path) }
+    /// Writes the bundles into a build's staging folder; with `--cache`, languages whose pages did not change
+    /// come from the cache. Returns the shards Pagefind indexed, by name.
+    func index(into writer: OutputWriter, cache: SearchIndexCache? = nil, pageFingerprints: (String) -> UInt64? = { _ in nil }) throws -> [String] {
+        try write(site: writer.staging.path, cache: cache, pageFingerprints: pageFingerprints) { path, bytes in try writer.write(bytes, to: path) }
     }
 
     /// For `serve`: indexes a live output beside it, then swaps the new bundles in, so readers never see half an index.
@@ -78,25 +91,41 @@ struct SearchIndexer: Sendable {
 
     private var folders: [String] { indexesFallbacks ? Self.bundleFolders : [Self.bundleFolder] }
 
-    /// Indexes the pages below `site` and hands over every bundle file, its path below the output folder.
-    private func write(site: String, to save: (String, [UInt8]) throws -> Void) throws {
-        try keep(bundle: Self.bundleFolder, pagefind.index(written, site: site, name: Self.bundleFolder), to: save)
-        if indexesFallbacks {
-            try keep(bundle: Self.fallbackFolder, pagefind.index(fallbacks, site: site, name: Self.fallbackFolder,
-                                                                 rootSelector: Self.fallbackSelector, forcedLanguage: defaultLanguage), to: save)
+    /// Indexes the pages below `site`, the shards side by side, and hands over every bundle file, its path below the output folder.
+    @discardableResult
+    private func write(site: String, cache: SearchIndexCache? = nil, pageFingerprints: (String) -> UInt64? = { _ in nil },
+                       to save: (String, [UInt8]) throws -> Void) throws -> [String] {
+        var cache = cache
+        var found: [SearchShard.Files?] = [], fingerprints: [UInt64?] = []
+        for shard in shards {
+            var files: SearchShard.Files?
+            let fingerprint = cache == nil ? nil : SearchIndexCache.fingerprint(of: shard, pagefind: pagefind, pages: pageFingerprints)
+            if let fingerprint { files = cache?.lookup(shard, fingerprint: fingerprint) }
+            fingerprints.append(fingerprint)
+            found.append(files)
         }
-    }
-
-    /// Leaves out Pagefind's ready-made interfaces, which helpsite's search page does not use, and sorts
-    /// `pagefind-entry.json`: Pagefind 1.5 lists its languages in a different order on each run.
-    private func keep(bundle: String, _ files: [(path: String, bytes: [UInt8])], to save: (String, [UInt8]) throws -> Void) throws {
-        for file in files where !Self.unusedFiles.contains(file.path) {
-            var bytes = file.bytes
-            if file.path == "pagefind-entry.json" {
-                let object = try JSONSerialization.jsonObject(with: Data(bytes))
-                bytes = Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            }
-            try save(bundle + "/" + file.path, bytes)
+        let missing = shards.indices.filter { found[$0] == nil }
+        // The largest first, so the last shard to finish is a small one.
+        let order = missing.sorted { left, right in
+            let (a, b) = (shards[left], shards[right])
+            return a.documents.count != b.documents.count ? a.documents.count > b.documents.count : a.name < b.name
         }
+        let pagefind = pagefind, all = shards
+        let indexed = ParallelMap.map(order, workers: workers) { position in
+            let shard = all[position]
+            return Result { try pagefind.index(shard.documents, site: site, name: shard.bundle, rootSelector: shard.rootSelector,
+                                               forcedLanguage: shard.forcedLanguage) }
+        }
+        for (position, result) in zip(order, indexed).sorted(by: { $0.0 < $1.0 }) {
+            let files = try result.get()
+            found[position] = files
+            // A cache that cannot be written costs the next build time, not this one its output.
+            if let fingerprint = fingerprints[position] { try? cache?.store(shards[position], fingerprint: fingerprint, files: files) }
+        }
+        try? cache?.save()
+        var merger = SearchBundleMerger()
+        for (shard, files) in zip(shards, found) { try merger.add(shard, files: files ?? []) }
+        for (path, bytes) in try merger.merged().sorted(by: { $0.key < $1.key }) { try save(path, bytes) }
+        return missing.map { shards[$0].name }.sorted()
     }
 }

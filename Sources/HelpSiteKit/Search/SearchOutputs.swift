@@ -43,9 +43,12 @@ struct SearchIndexOutput: OutputGenerator {
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer, !writer.inPlace, let pagefind = context.pagefind else { return }
         try log.checkpoint()
-        let indexer = SearchIndexer(pagefind: pagefind, index: context.site.index)
+        let indexer = SearchIndexer(pagefind: pagefind, index: context.site.index, workers: context.options.workers)
         if context.options.defersSearchIndex, indexer.carryOver(from: writer.output.path, to: writer.staging.path) { return }
-        try indexer.index(into: writer)
+        let renderCache = context.cache
+        let reindexed = try indexer.index(into: writer, cache: context.options.cacheDirectory.map(SearchIndexCache.init(cacheDirectory:)),
+                                          pageFingerprints: { renderCache?.recordedFingerprint(of: $0) })
+        context.summary.record(reindexedSearchShards: reindexed)
     }
 }
 

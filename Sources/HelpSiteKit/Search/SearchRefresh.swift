@@ -13,7 +13,7 @@ extension LiveSite {
     /// What re-indexes the current site, or nil when it has no search.
     public var searchRefresh: SearchRefresh? {
         guard let index = siteIndex, index.config.search, let pagefind else { return nil }
-        let indexer = SearchIndexer(pagefind: pagefind, index: index)
+        let indexer = SearchIndexer(pagefind: pagefind, index: index, workers: options.workers)
         return SearchRefresh(indexer: indexer, output: options.outputDirectory.path)
     }
 }

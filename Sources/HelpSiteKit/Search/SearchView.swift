@@ -4,7 +4,8 @@ final class SearchView: Sendable {
     let url: String
     /// Where `pagefind.js` of each bundle is served from.
     let bundleURL: String
-    /// Set only where the language shows fallback pages, which are indexed in the default language's bundle.
+    /// Set only where the language shows fallback pages, which are indexed in a bundle of the language's own
+    /// (`/pagefind-fallback/de/`) in the default language they are written in.
     let fallbackBundleURL: String?
     /// The language fallback pages are written in, and how their results are labelled ("only in norsk bokmål").
     let fallbackLanguage: LanguageView
@@ -56,7 +57,7 @@ final class SearchView: Sendable {
             views[language.code] = SearchView(
                 url: URLPath.href(basePath: config.basePath, segments: SearchPages.segments(for: language, strings: strings)),
                 bundleURL: config.basePath + SearchIndexer.bundleFolder + "/",
-                fallbackBundleURL: pages.contains(where: \.isFallback) ? config.basePath + SearchIndexer.fallbackFolder + "/" : nil,
+                fallbackBundleURL: pages.contains(where: \.isFallback) ? config.basePath + SearchIndexer.fallbackFolder + "/" + language.code + "/" : nil,
                 fallbackLanguage: languages[source.code]!, fallbackLabel: label.replacingAll("{source}", with: source.name),
                 hasOwnPages: pages.contains { !$0.isFallback }, isResultsPage: false, basePath: config.basePath)
         }
