@@ -54,12 +54,19 @@ enum TypographyRules {
 
     private static func replaceQuotes(_ units: inout [Unit], quotes: QuoteStyle) {
         var openSecondary = 0
+        // A typed low opening quote („) leaves the next “ to close it, as German, Czech or Icelandic writers type
+        // „so“; cmark's smart quotes give “ only as an opener.
+        var openPrimary = false
         for index in units.indices where !units[index].isFixed {
             switch units[index].character {
+            case "\u{201E}":
+                openPrimary = true
             case "\u{201C}":
-                units[index].character = Character(quotes.primaryOpen)
+                units[index].character = Character(openPrimary ? quotes.primaryClose : quotes.primaryOpen)
+                openPrimary.toggle()
             case "\u{201D}":
                 units[index].character = Character(quotes.primaryClose)
+                openPrimary = false
             case "\u{2018}":
                 openSecondary += 1
                 units[index].character = Character(quotes.secondaryOpen)

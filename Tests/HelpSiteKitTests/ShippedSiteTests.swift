@@ -101,6 +101,19 @@ import Testing
         }
     }
 
+    /// Quotes a writer types in the language's own style stay as typed: in „Hallo“ the “ closes.
+    @Test func typedLowOpeningQuotesAreClosedByTheNextQuote() throws {
+        var files: [String: String] = [:]
+        for language in ["nb", "de", "cs"] {
+            files["content/\(language)/index.md"] = "---\ntitle: T\n---\nEr sagte „Hallo“ und \"Tschüss\".\n"
+        }
+        let site = try FixtureSite(files, config: "title: T\nbaseURL: https://x.org/\ndefaultLanguage: nb\nlanguages: [nb, de, cs]\n")
+        try site.build()
+        for language in ["de", "cs"] {
+            #expect(try site.read("public/\(language)/index.html").contains("Er sagte „Hallo“ und „Tschüss“."), "\(language)")
+        }
+    }
+
     @Test func frenchSpacingBeforePunctuation() throws {
         let site = try FixtureSite([
             "content/fr/index.md": "---\ntitle: Aide\n---\nAttention : lisez ceci ! Pourquoi ? Voilà ; `a ? b`\n",
