@@ -17,14 +17,7 @@ struct OutputWriter: Sendable {
 
     let output: SitePath
     let staging: SitePath
-    /// Writes straight into a finished output, each file replaced by a rename (live previews).
-    var inPlace = false
     let changes = OutputChanges()
-
-    /// A writer that updates files of an existing output in place.
-    static func updating(_ output: SitePath) -> OutputWriter {
-        OutputWriter(output: output, staging: output, inPlace: true)
-    }
 
     /// Refuses outputs that would replace something the user wrote.
     static func prepare(output: SitePath, protecting protected: [SitePath]) throws -> OutputWriter {
@@ -63,9 +56,6 @@ struct OutputWriter: Sendable {
         let segments = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !relativePath.hasPrefix("/"), !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\\") || $0.contains("\0") }) else {
             throw BuildFailure([.error(.write, nil, "refusing to write outside the output folder: \(relativePath)")])
-        }
-        if inPlace {
-            return try Self.replaceFile(in: output, at: relativePath, with: bytes)
         }
         if segments.count > 1 {
             try FileSystem.createDirectory(staging.appending(segments.dropLast().joined(separator: "/")).path)
@@ -108,15 +98,6 @@ struct OutputWriter: Sendable {
             throw error
         }
         FileSystem.removeTree(previous.path)
-    }
-
-    /// Replaces one file of a finished output in place (write beside it, then rename), for live previews.
-    static func replaceFile(in output: SitePath, at relativePath: String, with bytes: some Collection<UInt8>) throws {
-        let target = output.appending(relativePath)
-        try FileSystem.createDirectory(target.parent.path)
-        let temporary = target.parent.appending(".\(target.lastComponent).tmp-\(getpid())")
-        try FileSystem.write(bytes, to: temporary.path)
-        try FileSystem.rename(temporary.path, to: target.path)
     }
 
     func discard() {

@@ -120,17 +120,6 @@ struct RenderEngine: Sendable {
         return finish(TemplateRenderer.render(template, view: views.root(), schema: templates.rootContext))
     }
 
-    /// After an edit that kept every title, slug and order: the new index, source hash and fragments of that page.
-    mutating func update(index: SiteIndex, changed source: SourcePage) {
-        views.update(index: index, changed: source)
-        fragments.refresh(source.id, views: views, templates: templates)
-    }
-
-    mutating func refreshNavigation(of languages: [Language]) {
-        views.refreshNavigation(of: languages)
-        fragments.refreshNavigation(of: languages, views: views, templates: templates)
-    }
-
     /// Adds the serve-only HTML before the first `</body>`.
     func finish(_ html: [UInt8]) -> [UInt8] {
         guard let injectedHTML else { return html }

@@ -52,17 +52,6 @@ struct SiteViews: Sendable {
         index.home(of: code).map { HomeView(title: $0.title, url: $0.href) }
     }
 
-    /// After an edit that kept every title, slug and order: the new index and the page's new source hash.
-    mutating func update(index: SiteIndex, changed source: SourcePage) {
-        self.index = index
-        if source.language == index.config.defaultLanguage.code { sourceHashes[source.id] = SourceHash.of(source) }
-    }
-
-    /// After a title or order change: that language's topic tree, built again.
-    mutating func refreshNavigation(of languages: [Language]) {
-        for language in languages { navigation[language.code] = Navigation(pages: index.pages(in: language.code)) }
-    }
-
     func layout(for page: Page) -> String {
         page.source.frontMatter.layout ?? (page.id.isIndex && page.id.folders.isEmpty ? "home" : "page")
     }

@@ -41,7 +41,7 @@ struct SearchIndexOutput: OutputGenerator {
     }
 
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
-        guard let writer, !writer.inPlace, let pagefind = context.pagefind else { return }
+        guard let writer, let pagefind = context.pagefind else { return }
         try log.checkpoint()
         let indexer = SearchIndexer(pagefind: pagefind, index: context.site.index, workers: context.options.workers)
         if context.options.defersSearchIndex, indexer.carryOver(from: writer.output.path, to: writer.staging.path) { return }

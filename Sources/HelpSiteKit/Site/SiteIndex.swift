@@ -95,24 +95,6 @@ public struct SiteIndex: Sendable {
 
     public func pages(in language: String) -> [Page] { pagesByLanguage[language] ?? [] }
 
-    /// Puts a re-read page in place of its previous version, keeping every URL; returns the pages that show
-    /// its text (itself, and its fallbacks when it is a source page). Nil when the page is not in the index.
-    mutating func replace(_ source: SourcePage) -> [Page]? {
-        guard let position = lookup[source.language]?[source.id] else { return nil }
-        pagesByLanguage[source.language]![position].source = source
-        var affected = [pagesByLanguage[source.language]![position]]
-        if source.language == config.defaultLanguage.code {
-            for language in config.languages where language != config.defaultLanguage {
-                guard let other = lookup[language.code]?[source.id] else { continue }
-                if pagesByLanguage[language.code]![other].isFallback {
-                    pagesByLanguage[language.code]![other].source = source
-                }
-                affected.append(pagesByLanguage[language.code]![other])
-            }
-        }
-        return affected
-    }
-
     /// The page in every language where it is really written, in the order of `site.yaml`.
     public func translations(of id: PageID) -> [Page] {
         config.languages.compactMap { language in page(id, in: language.code).flatMap { $0.isFallback ? nil : $0 } }
