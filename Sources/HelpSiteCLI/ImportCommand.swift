@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import HelpSiteKit
 
-/// `helpsite import`: writes translated PO or XLIFF files back into the pages; a file with any error writes nothing.
+/// `helpsite import`: writes translated PO or XLIFF files back into the pages, or keeps a TMX file as translation
+/// memory; a file with any error writes nothing.
 struct ImportCommand: RunnableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -17,7 +18,7 @@ struct ImportCommand: RunnableCommand {
     @Flag(help: "The translations are machine translations: the pages are marked 'machine: true' until a person reviews them.")
     var machine = false
 
-    @Argument(help: "PO (.po) or XLIFF (.xlf, .xliff) files written by helpsite export and translated.")
+    @Argument(help: "PO (.po) or XLIFF (.xlf, .xliff) files written by helpsite export and translated, or TMX (.tmx) translation memories to prefill later exports.")
     var files: [String]
 
     func execute(output streams: OutputStreams) -> Int32 {
@@ -26,8 +27,20 @@ struct ImportCommand: RunnableCommand {
             let config = try SiteConfigLoader(contentDirectory: content).load()
             let importer = TranslationImporter(contentDirectory: content, config: config)
             var failed = false
+            if machine, let memory = files.first(where: TranslationMemoryStore.isMemoryFile) {
+                throw UsageError("--machine does not apply to a translation memory (\(memory)); a memory only prefills later exports")
+            }
             for file in files {
                 do {
+                    if TranslationMemoryStore.isMemoryFile(file) {
+                        let result = try TranslationMemoryStore(contentDirectory: content, config: config).importFile(SitePath(file), language: language)
+                        for entry in result.languages {
+                            streams.out("\(entry.file): \(entry.written ? "written" : "unchanged"), \(entry.entries) entries (\(entry.added) new, \(entry.changed) changed)")
+                        }
+                        if result.skipped > 0 { streams.out("\(file): \(result.skipped) units skipped (no \(config.defaultLanguage.code) text or no translation into a site language)") }
+                        streams.out("\(file): no page changed; exports prefill exact matches for review")
+                        continue
+                    }
                     let result = try importer.importFile(SitePath(file), language: language, machine: machine)
                     for page in result.pages {
                         var state = page.changed ? "written" : "unchanged"

@@ -30,6 +30,8 @@ public struct ExchangeUnit: Sendable, Equatable {
         case fuzzy
         /// Translated by a machine and not reviewed yet: it counts as translated, and makes the page `machine: true`.
         case machine
+        /// Pre-filled from the translation memory (an exact match of the source text); needs the translator's review.
+        case memory
     }
 
     /// `arn:3:1a2b3c4d5e6f`: the page, the unit's place in it and its source text's hash.

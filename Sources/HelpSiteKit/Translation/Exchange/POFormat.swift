@@ -25,6 +25,7 @@ public enum POFormat {
         for page in document.pages {
             for unit in page.units {
                 out += "\n"
+                if unit.state == .memory { out += "# \(TranslationMemoryStore.note)\n" }
                 var notes = unit.notes
                 if unit.state == .reused { notes.insert("Reused: this source text did not change since the stamped version.", at: 0) }
                 if let previous = unit.previousTarget { notes.append("Previous translation: " + previous.tagged) }
@@ -32,7 +33,7 @@ public enum POFormat {
                     for line in note.split(separator: "\n", omittingEmptySubsequences: false) { out += "#. \(line)\n" }
                 }
                 out += "#: \(unit.reference)\n"
-                if unit.state == .fuzzy { out += "#, fuzzy\n" }
+                if unit.state == .fuzzy || unit.state == .memory { out += "#, fuzzy\n" }
                 if unit.state == .machine { out += "#, fuzzy, machine\n" }
                 if let previous = unit.previousSource { out += quoted("#| msgid", previous.tagged) }
                 out += quoted("msgctxt", unit.key)

@@ -57,8 +57,9 @@ public struct TranslationExporter {
                 return unit
             }))
         }
-        return Result(document: ExchangeDocument(siteTitle: config.title, sourceLanguage: config.defaultLanguage.code,
-                                                 targetLanguage: code, pages: pages), notes: notes)
+        var document = ExchangeDocument(siteTitle: config.title, sourceLanguage: config.defaultLanguage.code, targetLanguage: code, pages: pages)
+        try TranslationMemoryStore(contentDirectory: contentDirectory, config: config).prefill(&document)
+        return Result(document: document, notes: notes)
     }
 
     private func previousSource(_ page: PageID, hash: String?) -> PageDocument? {

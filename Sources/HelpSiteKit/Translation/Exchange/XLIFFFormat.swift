@@ -26,11 +26,13 @@ public enum XLIFFFormat {
                     switch unit.state {
                     case .reused: state = "state=\"translated\" state-qualifier=\"exact-match\""
                     case .fuzzy: state = "state=\"needs-review-translation\""
+                    case .memory: state = "state=\"needs-review-translation\" state-qualifier=\"exact-match\""
                     case .machine: state = "state=\"needs-review-translation\" state-qualifier=\"mt-suggestion\""
                     case .translated, .untranslated: state = "state=\"translated\""
                     }
                     out += "<target \(state)>\(inline(target, unit.placeholders))</target>\n"
                 }
+                if unit.state == .memory { out += "<note from=\"helpsite\">\(text(TranslationMemoryStore.note))</note>\n" }
                 for note in unit.notes { out += "<note from=\"helpsite\">\(text(note))</note>\n" }
                 out += "<context-group purpose=\"location\"><context context-type=\"sourcefile\">\(text(unit.reference))</context></context-group>\n"
                 if let previous = unit.previousSource {
@@ -87,20 +89,8 @@ public enum XLIFFFormat {
 
     /// Reads an XLIFF 1.2 file; each unit keeps the line its `<trans-unit>` starts on.
     public static func read(_ text: String, file: String) throws(DiagnosticError) -> ExchangeDocument {
-        if let doctype = XMLProlog.doctype(in: text) {
-            throw DiagnosticError(.error(.parse, FileLocation(file: file, line: doctype.line, column: doctype.column),
-                                         "a DOCTYPE is not allowed: XLIFF needs no entity declarations or external references; remove it and write characters as they are"))
-        }
         let reader = XLIFFReader(file: file)
-        let parser = XMLParser(data: Data(text.utf8))
-        parser.delegate = reader
-        parser.shouldProcessNamespaces = true
-        let parsed = parser.parse()
-        if let failure = reader.failure { throw failure }
-        guard parsed else {
-            throw DiagnosticError(.error(.parse, FileLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber)),
-                                         "not well-formed XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error")"))
-        }
+        try HardenedXML.parse(text, file: file, format: "XLIFF", with: reader, namespaces: true)
         guard reader.sawXLIFF else {
             throw DiagnosticError(.error(.parse, FileLocation(file: file, line: 1, column: 1), "not an XLIFF file (no <xliff> element)"))
         }
@@ -109,7 +99,7 @@ public enum XLIFFFormat {
     }
 }
 
-private final class XLIFFReader: NSObject, XMLParserDelegate {
+private final class XLIFFReader: NSObject, TranslationFileReader {
     let file: String
     var failure: DiagnosticError?
     var sawXLIFF = false
