@@ -35,7 +35,7 @@ struct ImportCommand: RunnableCommand {
                     if TranslationMemoryStore.isMemoryFile(file) {
                         let result = try TranslationMemoryStore(contentDirectory: content, config: config).importFile(SitePath(file), language: language)
                         for entry in result.languages {
-                            streams.out("\(entry.file): \(entry.written ? "written" : "unchanged"), \(entry.entries) entries (\(entry.added) new, \(entry.changed) changed)")
+                            streams.out("\(entry.file): \(entry.written ? "written" : "unchanged"), \(entry.entries) entr\(entry.entries == 1 ? "y" : "ies") (\(entry.added) new, \(entry.changed) changed)")
                         }
                         if result.skipped > 0 { streams.out("\(file): \(result.skipped) units skipped (no \(config.defaultLanguage.code) text or no translation into a site language)") }
                         streams.out("\(file): no page changed; exports prefill exact matches for review")

@@ -129,6 +129,11 @@ import Testing
     static let hostile: [(String, String)] = [
         ("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"nb\"><seg>&xxe;</seg></tuv></tu></body></tmx>\n",
          "x.tmx:2:1: error: a DOCTYPE is not allowed: TMX needs no entity declarations"),
+        // A DOCTYPE that only names the TMX DTD is let through, but then an entity it might declare is refused.
+        ("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"nb\"><seg>Klage &xxe; ARN</seg></tuv></tu></body></tmx>\n",
+         "x.tmx:3:60: error: the entity reference &xxe; is not allowed"),
+        ("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\" [<!ENTITY xxe \"Stelle\">]>\n<tmx version=\"1.4\"><body></body></tmx>\n",
+         "x.tmx:2:1: error: a DOCTYPE is not allowed: TMX"),
         ("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"nb\"><seg>Hei</tuv></tu></body></tmx>\n",
          "x.tmx:3:"),
         ("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"nb\"><seg>Hei <ept i=\"1\"/></seg></tuv></tu></body></tmx>\n",
@@ -148,6 +153,32 @@ import Testing
         #expect(imported.err.contains("error: "))
         #expect(imported.err.contains("x.tmx: nothing written"))
         #expect(try site.snapshot("content") == before)
+    }
+
+    /// translate-toolkit, OmegaT and Trados write `<!DOCTYPE tmx SYSTEM "tmx14.dtd">`, and other tools' languages
+    /// have regions: such a memory is read, and `<g1>` written as text (a PO file turned into TMX) is a placeholder.
+    @Test func aMemoryFromAnotherToolIsRead() throws {
+        let site = try shipped()
+        try site.write("x.tmx", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+            <tmx version="1.4">
+              <header creationtool="Translate Toolkit" creationtoolversion="3.20.4" segtype="sentence" o-tmf="UTF-8" adminlang="en" srclang="nb-NO" datatype="PlainText"/>
+              <body>
+                <tu><tuv xml:lang="nb-NO"><seg>Klage til ARN</seg></tuv><tuv xml:lang="de-DE"><seg>Beschwerde an die ARN</seg></tuv></tu>
+                <tu><tuv xml:lang="nb-NO"><seg>Les &lt;g1&gt;slik klager du&lt;/g1&gt;.</seg></tuv><tuv xml:lang="de-DE"><seg>Lesen Sie, &lt;g1&gt;wie&lt;/g1&gt;.</seg></tuv></tu>
+              </body>
+            </tmx>
+            """)
+        let imported = site.run(["import", "--content", site.path("content"), site.path("x.tmx")])
+        #expect(imported.status == 0, "\(imported.err)")
+        let memory = try site.read("content/.helpsite/memory/de.tmx")
+        #expect(memory.contains("<tuv xml:lang=\"nb\"><seg>Les <bpt i=\"1\" x=\"1\"></bpt>slik klager du<ept i=\"1\"></ept>.</seg></tuv>"), "\(memory)")
+        #expect(memory.contains("<tuv xml:lang=\"de\"><seg>Beschwerde an die ARN</seg></tuv>"))
+        try FileManager.default.removeItem(atPath: site.path("content/de/arn.md"))
+        let po = site.run(["export", "--content", site.path("content"), "--language", "de", "--pages", "missing"])
+        #expect(po.out.contains("# exact match from translation memory\n"), "\(po.out)")
+        #expect(po.out.contains("msgstr \"Beschwerde an die ARN\""))
     }
 
     // MARK: The platform loop

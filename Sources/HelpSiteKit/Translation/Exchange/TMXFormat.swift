@@ -71,10 +71,11 @@ public enum TMXFormat {
         return out
     }
 
-    /// Reads TMX 1.x with the same hardening as XLIFF: a DOCTYPE (entities, external references) is refused.
+    /// Reads TMX 1.x with the same hardening as XLIFF: a DOCTYPE that declares entities or is more than a name for the
+    /// TMX DTD is refused, and so is an entity reference.
     public static func read(_ text: String, file: String) throws(DiagnosticError) -> TranslationMemoryDocument {
         let reader = TMXReader(file: file)
-        try HardenedXML.parse(text, file: file, format: "TMX", with: reader)
+        try HardenedXML.parse(text, file: file, format: "TMX", with: reader, namingDTD: "tmx")
         guard reader.sawTMX else {
             throw DiagnosticError(.error(.parse, FileLocation(file: file, line: 1, column: 1), "not a TMX file (no <tmx> element)"))
         }
