@@ -1,3 +1,4 @@
+import HelpCore
 extension ExchangeFile {
     /// Writes an export unless the file there already says the same: a PO file that differs only in its
     /// `PO-Revision-Date` (the time of the export) is kept as it is, so exporting twice leaves no diff in git.

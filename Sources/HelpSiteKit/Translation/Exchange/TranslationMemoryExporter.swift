@@ -1,3 +1,4 @@
+import HelpCore
 /// `helpsite export --format tmx`: the translations a person finished and that still match their source text, as a
 /// translation memory for CAT tools. A unit of a page that is missing, machine translated, unstamped or outdated is
 /// left out, except that an outdated page's units whose source text did not change since the stamp are kept.
