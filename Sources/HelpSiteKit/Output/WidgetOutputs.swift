@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `<language>/articles.json`: what the help widget (`assets/help-widget.js`) lists on a product page. Only pages
 /// with `contexts:` are listed, each in the form a reader of that language gets it: the translation, or the
 /// source-language page (state `fallback`, its language and a note saying so) where the translation is missing.
