@@ -18,11 +18,14 @@ public struct FrontMatter: Sendable, Equatable {
     public var machine: Bool = false
     /// `aliases:` former paths of the page in its language folder, each redirected to its URL.
     public var aliases: [LocatedText]?
+    /// `contexts:` product URL patterns where the help widget suggests the page; a translation without its own
+    /// takes its source page's.
+    public var contexts: [LocatedText]?
 
     /// Where each key was written, for diagnostics about its value.
     var locations: [String: FileLocation] = [:]
 
-    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases", "machine"]
+    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases", "machine", "contexts"]
 
     public init(title: String? = nil, description: String? = nil, slug: String? = nil, order: Int? = nil, layout: String? = nil, draft: Bool = false) {
         self.title = title
@@ -90,6 +93,7 @@ struct FrontMatterParser {
             case "related": frontMatter.related = reader.textList(value, key: "related", log: &log)
             case "aliases": frontMatter.aliases = reader.textList(value, key: "aliases", log: &log)
             case "machine": frontMatter.machine = reader.bool(value, key: "machine", log: &log) ?? false
+            case "contexts": frontMatter.contexts = contexts(value, reader: reader, log: &log)
             default: frontMatter.draft = reader.bool(value, key: "draft", log: &log) ?? false
             }
         }
@@ -97,6 +101,15 @@ struct FrontMatterParser {
             log.append(.error(.parse, frontMatter.locations["title"], "title is empty"))
         }
         return frontMatter
+    }
+
+    /// The valid patterns; each invalid one is an error at its own line and column.
+    private func contexts(_ value: Node, reader: YAMLReader, log: inout DiagnosticLog) -> [LocatedText]? {
+        reader.textList(value, key: "contexts", log: &log)?.filter { pattern in
+            guard let problem = ContextPattern.problem(in: pattern.text) else { return true }
+            log.append(.error(.parse, pattern.location, "context '\(pattern.text)' \(problem)"))
+            return false
+        }
     }
 }
 

@@ -33,7 +33,7 @@ protocol OutputGenerator: Sendable {
 enum OutputGenerators {
     static let all: [any OutputGenerator] = [
         PagesOutput(), NotFoundOutput(), RootPageOutput(), SitemapOutput(), RobotsOutput(), StatusDashboardOutput(), AssetsOutput(),
-        RedirectsOutput(), SearchPageOutput(), SearchIndexOutput(),
+        RedirectsOutput(), SearchPageOutput(), SearchIndexOutput(), ArticlesOutput(), HeadersOutput(),
     ]
 }
 

@@ -24,7 +24,8 @@ struct OutputPlan: Sendable {
     private(set) var searchPages: [String: String] = [:]
 
     static let fixedFiles = [OutputWriter.marker, "index.html", "404.html", "robots.txt", "sitemap.xml",
-                             RedirectsOutput.netlifyFile, RedirectsOutput.nginxFile]
+                             RedirectsOutput.netlifyFile, RedirectsOutput.nginxFile,
+                             HeadersOutput.netlifyFile, HeadersOutput.nginxFile]
 
     init(index: SiteIndex, strings: [String: StringTable], theme: Theme, log: inout DiagnosticLog) {
         let config = index.config
@@ -34,6 +35,7 @@ struct OutputPlan: Sendable {
         }
         for language in config.languages {
             claim("\(language.code)/404.html", Owner(kind: .notFound, description: "the \(language.code) not-found page"))
+            claim(ArticlesOutput.path(for: language), Owner(kind: .fixed, description: "the \(language.code) article list of the help widget (\(ArticlesOutput.path(for: language)))"))
         }
         if config.search {
             for language in config.languages {
