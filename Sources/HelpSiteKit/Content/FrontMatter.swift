@@ -17,11 +17,13 @@ public struct FrontMatter: Sendable, Equatable {
     public var machine: Bool = false
     /// `aliases:` former paths of the page in its language folder, each redirected to its URL.
     public var aliases: [LocatedText]?
+    /// `owner:` the person or team who keeps the page current; a translation without one has its source page's.
+    public var owner: String?
 
     /// Where each key was written, for diagnostics about its value.
     var locations: [String: FileLocation] = [:]
 
-    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases", "machine"]
+    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases", "machine", "owner"]
 
     public init(title: String? = nil, description: String? = nil, slug: String? = nil, order: Int? = nil, layout: String? = nil, draft: Bool = false) {
         self.title = title
@@ -89,6 +91,7 @@ struct FrontMatterParser {
             case "related": frontMatter.related = reader.textList(value, key: "related", log: &log)
             case "aliases": frontMatter.aliases = reader.textList(value, key: "aliases", log: &log)
             case "machine": frontMatter.machine = reader.bool(value, key: "machine", log: &log) ?? false
+            case "owner": frontMatter.owner = reader.string(value, key: "owner", log: &log)?.trimmingSpacesAndNewlines()
             default: frontMatter.draft = reader.bool(value, key: "draft", log: &log) ?? false
             }
         }
