@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// Links and images whose URL safe mode drops (`javascript:`, `vbscript:`, `file:`, `data:` but for raster

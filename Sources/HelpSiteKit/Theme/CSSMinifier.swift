@@ -1,3 +1,4 @@
+import HelpCore
 /// Theme stylesheets are written with comments and indentation for the people who edit them; readers
 /// download them without: comments go (but `/*! … */`, such as licences), whitespace runs become one space,
 /// and none is kept next to `{`, `}`, `;` or `,`, where CSS never needs it. Strings are copied as written.
