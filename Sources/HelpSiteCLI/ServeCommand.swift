@@ -27,6 +27,9 @@ struct ServeCommand: AsyncRunnableCommand {
     @Option(help: "Append the contact form's and the feedback widget's submissions here, one JSON line each (default: a new file in the temporary folder).")
     var submissions: String?
 
+    @Flag(name: .customLong("try-forms"), help: "Show the contact form and the feedback widget even where site.yaml sets no endpoint, marked as preview-only.")
+    var tryForms = false
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 (any free port) to 65535, not \(port)") }
     }
@@ -39,6 +42,7 @@ struct ServeCommand: AsyncRunnableCommand {
                                    outputDirectory: output.map(SitePath.init), host: host, port: port)
         options.templatesRequired = site.templates != nil
         options.submissionsFile = submissions.map(SitePath.init)
+        options.triesForms = tryForms
         options.diagnosticStyle = site.diagnostics
         do {
             let running = try await PreviewServer(options: options).start(log: { streams.err($0) })

@@ -60,10 +60,11 @@ struct StatusCommand: RunnableCommand {
                 ?? ContentLoader(contentDirectory: content, config: config).load(releasingBodies: true)
             var status = TranslationStatus(config: config, pages: loaded.pages, only: language)
             status.noteMinorEdits(SourceSnapshots(contentDirectory: content, config: config))
+            let freshness = PageFreshness(config: config, pages: loaded.pages, today: ReviewDate(day: Date()))
             switch format {
-            case .text: streams.out(StatusFormatter.text(status))
-            case .json: streams.out(StatusFormatter.json(status))
-            case .html: streams.out(StatusFormatter.html(status, title: config.title))
+            case .text: streams.out(StatusFormatter.text(status, freshness: freshness))
+            case .json: streams.out(StatusFormatter.json(status, freshness: freshness))
+            case .html: streams.out(StatusFormatter.html(status, title: config.title, freshness: freshness))
             }
             if let failUnder {
                 let failures = status.failures(under: failUnder, reviewedOnly: reviewedOnly, contentDirectory: content)

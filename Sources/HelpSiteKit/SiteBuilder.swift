@@ -21,7 +21,7 @@ public struct BuildOptions: Sendable {
     public var injectedHTML: String?
     /// Rendering threads; nil uses every core. The output is the same whatever the number.
     public var workers: Int?
-    /// The date stale facts are judged against; nil is the clock. It never changes the output, only warnings.
+    /// The date stale facts and `reviewed:` dates are judged against; nil is the clock. It never changes the output, only warnings.
     public var today: Date?
     /// `--cache`: where rendered pages and their fingerprints are kept between builds.
     public var cacheDirectory: SitePath?
@@ -33,7 +33,8 @@ public struct BuildOptions: Sendable {
     public var environment = ProcessInfo.processInfo.environment
     /// `check --previous`: a previous build's output folder or its `sitemap.xml`, whose URLs must still lead somewhere.
     public var previousSite: SitePath?
-    /// `serve`: where the contact form and the feedback widget post instead of the site's endpoints.
+    /// `serve`: where the contact form and the feedback widget post instead of the site's endpoints (and whether
+    /// forms the site does not configure are shown, marked as preview-only).
     public var formEndpoints: FormEndpoints?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
@@ -96,10 +97,7 @@ public struct SiteBuilder {
 
     public func load() throws -> LoadedSite {
         var config = try SiteConfigLoader(contentDirectory: options.contentDirectory).load(baseURLOverride: options.baseURL)
-        if let endpoints = options.formEndpoints {
-            config.contactFormEndpoint = endpoints.contact
-            config.feedbackEndpoint = endpoints.feedback
-        }
+        options.formEndpoints?.apply(to: &config)
         let indexCache = options.cacheDirectory.map { PageIndexCache(directory: $0, config: config) }
         let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config, hashesFiles: indexCache != nil,
                                         indexCache: indexCache).load(releasingBodies: true)
@@ -110,6 +108,7 @@ public struct SiteBuilder {
         facts.formatAmounts(for: config.languages)
         let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: options.today ?? Date())
         log.append(contentsOf: facts.staleFacts(today: today, maxAgeMonths: config.factsMaxAgeMonths))
+        log.append(contentsOf: PageFreshness(config: config, pages: content.pages, today: ReviewDate(day: options.today ?? Date())).warnings)
         let index = SiteIndex(config: config, pages: content.pages, log: &log)
         RelatedPages.check(index, log: &log)
         let strings = StringTable.build(config: config, strings: content.strings, contentDirectory: options.contentDirectory, log: &log)

@@ -15,7 +15,9 @@ enum FormRoutes {
 
     static func path(_ form: FormReplies.Form) -> String { prefix + form.rawValue }
     static var paths: Set<String> { Set(FormReplies.Form.allCases.map(path)) }
-    static var endpoints: FormEndpoints { FormEndpoints(contact: path(.contact), feedback: path(.feedback)) }
+    static func endpoints(showingUnconfigured: Bool) -> FormEndpoints {
+        FormEndpoints(contact: path(.contact), feedback: path(.feedback), showsUnconfigured: showingUnconfigured)
+    }
 }
 
 /// The fields each form may send: `required` must be there and not empty, nothing outside `allowed` may be.

@@ -21,6 +21,8 @@ public struct ServeOptions: Sendable {
     public var port: Int
     /// Where form submissions are appended, one JSON line each; nil names a file in the temporary folder.
     public var submissionsFile: SitePath?
+    /// `--try-forms`: show the contact form and the feedback widget even where site.yaml sets no endpoint, marked preview-only.
+    public var triesForms = false
     /// How a failed rebuild's diagnostics are printed (`--diagnostics`).
     public var diagnosticStyle: DiagnosticStyle = .plain
 
@@ -187,7 +189,7 @@ public struct PreviewServer: Sendable {
         // serve's own render cache: each edit is a full build in which only pages whose inputs changed are rendered.
         let scratch = SitePath(FileManager.default.temporaryDirectory.path).appending("helpsite-serve-cache-\(getpid())-\(port)")
         build.cacheDirectory = scratch
-        build.formEndpoints = FormRoutes.endpoints
+        build.formEndpoints = FormRoutes.endpoints(showingUnconfigured: options.triesForms)
         let submissionsFile = options.submissionsFile ?? SitePath(FileManager.default.temporaryDirectory.path)
             .appending("helpsite-submissions-\(getpid())-\(port).jsonl")
         let submissions = SubmissionLog(path: submissionsFile.path)

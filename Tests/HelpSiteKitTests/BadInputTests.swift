@@ -439,7 +439,7 @@ extension BadInputTests {
                "content/nb/b.md:1:1: error: page has no title; add 'title:' to the front matter or start the text with '# Title'"),
         BadInput(name: "GitHub annotation for a file name with a comma and a colon",
                  change: page("content/nb/a,b:c.md", "---\ntitle: A\nbad: 1\n---\nx\n"),
-                 expected: .fails(1, [.exact("::error file=content/nb/a%2Cb%3Ac.md,line=3,col=1::unknown key 'bad' in front matter; expected one of: title, description, slug, order, layout, draft, source, reviewed, related, aliases, machine, contexts")]),
+                 expected: .fails(1, [.exact("::error file=content/nb/a%2Cb%3Ac.md,line=3,col=1::unknown key 'bad' in front matter; expected one of: title, description, slug, order, layout, draft, source, reviewed, related, aliases, machine, contexts, owner")]),
                  arguments: BadInput.build(["--diagnostics", "github"])),
     ]
 
@@ -452,7 +452,7 @@ extension BadInputTests {
             #expect(!html.contains("\u{FEFF}"))
         },
         .error("byte-order mark does not shift later positions", bytes(b, [0xEF, 0xBB, 0xBF] + Array("---\ntitle: Bom\nbad: 1\n---\nHei\n".utf8)),
-               "content/nb/b.md:3:1: error: unknown key 'bad' in front matter; expected one of: title, description, slug, order, layout, draft, source, reviewed, related, aliases, machine, contexts"),
+               "content/nb/b.md:3:1: error: unknown key 'bad' in front matter; expected one of: title, description, slug, order, layout, draft, source, reviewed, related, aliases, machine, contexts, owner"),
         .accepted("CRLF line endings", page(b, "---\r\ntitle: Crlf\r\ndescription: D\r\n---\r\n\r\nHei\r\n\r\n## Del\r\n")) { site in
             let html = try site.read("public/nb/b/index.html")
             #expect(html.contains("<h1>Crlf</h1>"))

@@ -93,7 +93,7 @@ import Testing
         #expect(try errors(adding: [:], config: "title: T\nbaseURL: ftp://x\ndefaultLanguage: de\nlanguages: [nb, en]\ncolour: red\n") == [
             "content/site.yaml:2:10: error: baseURL must be an absolute http(s) URL without query or fragment, e.g. https://example.org/help/",
             "content/site.yaml:3:18: error: defaultLanguage 'de' is not listed in languages; expected one of: nb, en",
-            "content/site.yaml:5:1: error: unknown key 'colour' in site.yaml; expected one of: title, baseURL, defaultLanguage, languages, brand, loginURL, unsafeHTML, maxPageSize, contactFormEndpoint, fallback, outdatedNotice, statusDashboard, factsMaxAge, search, feedbackEndpoint",
+            "content/site.yaml:5:1: error: unknown key 'colour' in site.yaml; expected one of: title, baseURL, defaultLanguage, languages, brand, loginURL, unsafeHTML, maxPageSize, contactFormEndpoint, fallback, outdatedNotice, statusDashboard, factsMaxAge, reviewMaxAge, search, feedbackEndpoint",
         ])
     }
 

@@ -35,7 +35,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site.root) }
         try site.write("content/nb/klage.md", "---\ntitle: Klage\nbad: 1\n---\nx\n")
         let result = site.runBuild(["--diagnostics", "github"])
-        #expect(result.err.split(separator: "\n").first == "::error file=content/nb/klage.md,line=3,col=1::unknown key 'bad' in front matter; expected one of: title, description, slug, order, layout, draft, source, reviewed, related, aliases, machine, contexts")
+        #expect(result.err.split(separator: "\n").first == "::error file=content/nb/klage.md,line=3,col=1::unknown key 'bad' in front matter; expected one of: title, description, slug, order, layout, draft, source, reviewed, related, aliases, machine, contexts, owner")
         #expect(!result.err.contains(" | "))
     }
 

@@ -31,7 +31,10 @@ import Testing
         #expect(try warnings(today: "2026-12-02") == [
             "content/facts.yaml:6:12: warning: fact 'arn' was last checked on 2025-11-01, more than 12 months ago (factsMaxAge); verify it against its source and update 'checked'",
         ])
-        #expect(try warnings(today: "2026-10-31").isEmpty)
+        // arn is not a year old yet; fresh's date is after that day.
+        #expect(try warnings(today: "2026-10-31") == [
+            "content/facts.yaml:9:12: warning: fact 'fresh': 'checked: 2026-11-30' is in the future (today is 2026-10-31); write the day it was last verified",
+        ])
         #expect(try warnings(today: "2026-12-02", config: FixtureSite.minimalConfig + "\nfactsMaxAge: 24\n").isEmpty)
     }
 

@@ -66,7 +66,7 @@ import Yams
         let home = try site.read("public/nb/index.html")
         #expect(home.contains("<footer class=\"ours\">Test Help</footer>"))
         #expect(home.contains("class=\"skip-link\""), "the built-in header is still used")
-        #expect(try site.read("public/assets/site.css") == "body { color: black }\n")
+        #expect(try site.read("public/assets/site.css") == "body{color: black}\n")
         let builtInScript = try String(contentsOfFile: FixtureSite.shippedTemplates + "/assets/contact-form.js", encoding: .utf8)
         #expect(try site.read("public/assets/contact-form.js") == builtInScript)
     }

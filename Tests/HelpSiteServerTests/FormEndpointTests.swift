@@ -8,7 +8,8 @@ import Testing
 @Suite(.serialized) struct FormEndpointTests {
     static func start() async throws -> (ServedSite, URL) {
         let files = [
-            "content/site.yaml": "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, de]\n",
+            "content/site.yaml": "title: T\nbaseURL: https://help.example.org/\ndefaultLanguage: nb\nlanguages: [nb, de]\n"
+                + "contactFormEndpoint: https://forms.example.org/contact\nfeedbackEndpoint: https://forms.example.org/feedback\n",
             "content/nb/index.md": "---\ntitle: Hjem\n---\nVelkommen.\n",
             "content/nb/kontakt.md": "---\ntitle: Kontakt\nlayout: contact\n---\nSkriv til oss.\n",
             "content/nb/strings.yaml": "thanksTitle: Takk\nfeedbackThanks: Takk for tilbakemeldingen!\ncontactThanks: Takk! Vi har mottatt meldingen din.\n",

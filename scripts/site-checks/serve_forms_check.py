@@ -3,7 +3,9 @@
 
     serve_forms_check.py --helpsite .build/release/helpsite --content content --work DIR
 
-Starts `helpsite serve` on a free loopback port with `--submissions DIR/submissions.jsonl`, then:
+content/site.yaml sets neither endpoint, so a plain `helpsite serve` must show neither form (checked
+first, over HTTP). Then starts `helpsite serve --try-forms` on a free loopback port with
+`--submissions DIR/submissions.jsonl`, where both forms show marked "Preview only", and:
 fills in and sends the Norwegian contact form (a thank-you page in Norwegian follows); answers "No"
 on the Norwegian ARN page, writes a comment and sends it (the widget thanks in place, with fetch);
 answers "Yes" on the German ARN page with JavaScript off (a plain POST, a German thank-you page).
@@ -35,6 +37,45 @@ def click(driver, element):
     element.click()
 
 
+def start_serve(args, name, extra):
+    """`helpsite serve` on a free port, its output in WORK/NAME.log; (process, base URL, log) once it answers."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = open(os.path.join(args.work, name + ".log"), "w")
+    serve = subprocess.Popen([args.helpsite, "serve", "--content", args.content, "--port", str(port)] + extra,
+                             stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "nb/", timeout=2).read()
+            return serve, base, log
+        except Exception:
+            time.sleep(0.1)
+    return serve, None, log
+
+
+def stop_serve(serve, log):
+    serve.terminate()
+    try:
+        serve.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        serve.kill()
+    log.close()
+
+
+def check_no_forms_without_endpoints(report, args):
+    """site.yaml sets no endpoint: the preview shows what readers get, no form at all."""
+    serve, base, log = start_serve(args, "serve-plain", [])
+    try:
+        if not report.check(base, "serve (without --try-forms) did not answer"):
+            return
+        for page in ("nb/kontakt/", "nb/arn/"):
+            html = urllib.request.urlopen(base + page, timeout=10).read().decode("utf-8")
+            report.check('method="post"' not in html and "Preview only" not in html,
+                         f"serve without --try-forms shows a form on /{page} although site.yaml sets no endpoint")
+    finally:
+        stop_serve(serve, log)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--helpsite", required=True)
@@ -42,25 +83,19 @@ def main():
     parser.add_argument("--work", required=True)
     args = parser.parse_args()
     report = common.Report("forms against serve (Selenium)")
+    check_no_forms_without_endpoints(report, args)
     submissions = os.path.join(args.work, "submissions.jsonl")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    log = open(os.path.join(args.work, "serve.log"), "w")
-    serve = subprocess.Popen([args.helpsite, "serve", "--content", args.content, "--port", str(port),
-                              "--submissions", submissions], stdout=log, stderr=subprocess.STDOUT)
+    serve, base, log = start_serve(args, "serve", ["--try-forms", "--submissions", submissions])
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "nb/", timeout=2).read()
-                break
-            except Exception:
-                time.sleep(0.1)
-        else:
+        if base is None:
             return report.finish(report.fail("serve did not answer") or "serve did not start")
 
         driver = common.chromium(language="nb")
         try:
             common.load(driver, base + "nb/kontakt/")
+            marks = driver.find_elements(By.CSS_SELECTOR, ".contact-form .preview-only")
+            report.check(len(marks) == 1 and marks[0].is_displayed() and "Preview only" in marks[0].text,
+                         "serve --try-forms does not mark the contact form as preview-only")
             form = driver.find_element(By.CSS_SELECTOR, ".contact-form form")
             report.check(form.get_attribute("action").endswith("/__helpsite/forms/contact"), "the contact form does not post to serve")
             driver.find_element(By.ID, "contact-name").send_keys("Kari Nordmann")
@@ -111,12 +146,7 @@ def main():
                          f"the de feedback line says {lines[2]['fields']}")
         return report.finish(f"{len(lines)} submissions in {os.path.basename(submissions)}")
     finally:
-        serve.terminate()
-        try:
-            serve.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            serve.kill()
-        log.close()
+        stop_serve(serve, log)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
-// helpsite search, on every page when site.yaml says `search: true`.
+// helpsite search, loaded by the results page only (site.yaml `search: true`): other pages' header field is a
+// plain form that opens the results page, shown by a one-line inline script, so no page pays for search code
+// before the reader searches.
 // - Shows the search fields: they are hidden in the HTML, so a reader without JavaScript never meets a
 //   field that cannot work (the results page tells them so and links to the topics instead).
 // - On the results page, runs the query through Pagefind in the page's language: the written pages from

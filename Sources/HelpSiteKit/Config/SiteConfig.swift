@@ -28,12 +28,16 @@ public struct SiteConfig: Sendable {
     public var statusDashboardPath: String?
     /// `checked:` dates in facts.yaml older than this many months get a warning from `check` and `build`.
     public var factsMaxAgeMonths = 12
+    /// `reviewMaxAge`: pages whose `reviewed:` date is older than this many months get a warning; nil (the default) checks none.
+    public var reviewMaxAgeMonths: Int?
     /// Build a Pagefind search index and the search pages (`search: true`).
     public var search = false
     /// Where `search` is set in site.yaml, for the error when Pagefind is missing.
     public var searchLocation: FileLocation?
     /// Where the "Was this helpful?" widget posts; without it no page shows the widget.
     public var feedbackEndpoint: String?
+    /// `serve --try-forms`: forms shown although site.yaml sets no endpoint for them, marked as preview-only.
+    public var previewOnlyForms: Set<FormReplies.Form> = []
 
     public static let defaultMaxPageBytes = 256 * 1024
 

@@ -6,7 +6,7 @@ import Yams
 public struct SiteConfigLoader {
     public static let fileName = "site.yaml"
     static let keys = ["title", "baseURL", "defaultLanguage", "languages", "brand", "loginURL", "unsafeHTML",
-                       "maxPageSize", "contactFormEndpoint", "fallback", "outdatedNotice", "statusDashboard", "factsMaxAge", "search", "feedbackEndpoint"]
+                       "maxPageSize", "contactFormEndpoint", "fallback", "outdatedNotice", "statusDashboard", "factsMaxAge", "reviewMaxAge", "search", "feedbackEndpoint"]
 
     let contentDirectory: SitePath
 
@@ -85,6 +85,9 @@ public struct SiteConfigLoader {
         }
         if let node = values["factsMaxAge"], let months = reader.int(node, key: "factsMaxAge", log: &log) {
             if months > 0 { config.factsMaxAgeMonths = months } else { log.append(reader.error(at: node, "factsMaxAge must be a positive number of months")) }
+        }
+        if let node = values["reviewMaxAge"], let months = reader.int(node, key: "reviewMaxAge", log: &log) {
+            if months > 0 { config.reviewMaxAgeMonths = months } else { log.append(reader.error(at: node, "reviewMaxAge must be a positive number of months")) }
         }
         if let node = values["statusDashboard"], let path = reader.string(node, key: "statusDashboard", log: &log) {
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)

@@ -21,13 +21,22 @@ public struct Facts: Sendable {
             let months = ((today.year ?? year) - year) * 12 + ((today.month ?? month) - month)
             return (today.day ?? day) < day ? months - 1 : months
         }
+
+        func isAfter(_ today: DateComponents) -> Bool {
+            (year, month, day) > (today.year ?? year, today.month ?? month, today.day ?? day)
+        }
     }
 
-    /// A warning for each entity whose `checked` date is older than `maxAgeMonths` on `today`.
+    /// A warning for each entity whose `checked` date is older than `maxAgeMonths` on `today`, or after `today`.
     func staleFacts(today: DateComponents, maxAgeMonths: Int) -> [Diagnostic] {
         entities.values.sorted { $0.name < $1.name }.compactMap { entity in
-            guard let checked = entity.checked, checked.months(until: today) >= maxAgeMonths else { return nil }
+            guard let checked = entity.checked else { return nil }
             let date = String(format: "%04d-%02d-%02d", checked.year, checked.month, checked.day)
+            if checked.isAfter(today) {
+                let now = String(format: "%04d-%02d-%02d", today.year ?? 0, today.month ?? 0, today.day ?? 0)
+                return .warning(.parse, checked.location, "fact '\(entity.name)': 'checked: \(date)' is in the future (today is \(now)); write the day it was last verified")
+            }
+            guard checked.months(until: today) >= maxAgeMonths else { return nil }
             return .warning(.parse, checked.location,
                             "fact '\(entity.name)' was last checked on \(date), more than \(maxAgeMonths) months ago (factsMaxAge); verify it against its source and update 'checked'")
         }

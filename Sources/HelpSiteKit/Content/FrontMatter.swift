@@ -21,11 +21,13 @@ public struct FrontMatter: Sendable, Equatable {
     /// `contexts:` product URL patterns where the help widget suggests the page; a translation without its own
     /// takes its source page's.
     public var contexts: [LocatedText]?
+    /// `owner:` the person or team who keeps the page current; a translation without one has its source page's.
+    public var owner: String?
 
     /// Where each key was written, for diagnostics about its value.
     var locations: [String: FileLocation] = [:]
 
-    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases", "machine", "contexts"]
+    public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases", "machine", "contexts", "owner"]
 
     public init(title: String? = nil, description: String? = nil, slug: String? = nil, order: Int? = nil, layout: String? = nil, draft: Bool = false) {
         self.title = title
@@ -94,6 +96,7 @@ struct FrontMatterParser {
             case "aliases": frontMatter.aliases = reader.textList(value, key: "aliases", log: &log)
             case "machine": frontMatter.machine = reader.bool(value, key: "machine", log: &log) ?? false
             case "contexts": frontMatter.contexts = contexts(value, reader: reader, log: &log)
+            case "owner": frontMatter.owner = reader.string(value, key: "owner", log: &log)?.trimmingSpacesAndNewlines()
             default: frontMatter.draft = reader.bool(value, key: "draft", log: &log) ?? false
             }
         }

@@ -8,7 +8,7 @@ import Foundation
 /// their problems are reported again. A cache from another helpsite binary or other settings is ignored whole.
 final class PageIndexCache: Sendable {
     static let fileName = "pages.tsv"
-    static let formatVersion = "helpsite-page-index 3"
+    static let formatVersion = "helpsite-page-index 4"
 
     let file: SitePath
     /// The binary and the settings parsing depends on.
@@ -57,7 +57,7 @@ enum PageIndexCodec {
                 optional(matter.layout), matter.draft ? "1" : "0", optional(matter.source), optional(matter.reviewed?.iso),
                 optional(matter.related.map(located)), optional(matter.aliases.map(located)),
                 matter.locations.keys.sorted().map { key in escape(key) + String(part) + position(matter.locations[key]!) }.joined(separator: String(item)),
-                matter.machine ? "1" : "0", optional(matter.contexts.map(located)),
+                matter.machine ? "1" : "0", optional(matter.contexts.map(located)), optional(matter.owner),
             ]
             text += fields.joined(separator: "\t") + "\n"
         }
@@ -72,7 +72,7 @@ enum PageIndexCodec {
         pages.reserveCapacity(lines.count)
         for line in lines.dropFirst(2) {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count == 22, let page = page(from: fields) else { return nil }
+            guard fields.count == 23, let page = page(from: fields) else { return nil }
             pages[page.file.path] = page
         }
         return pages
@@ -90,6 +90,7 @@ enum PageIndexCodec {
         matter.layout = optional(fields[13])
         matter.draft = fields[14] == "1"
         matter.machine = fields[20] == "1"
+        matter.owner = optional(fields[22])
         matter.source = optional(fields[15])
         matter.reviewed = optional(fields[16]).flatMap { ReviewDate(iso: $0) }
         matter.related = optional(fields[17]).map { locatedTexts($0, file: display) }

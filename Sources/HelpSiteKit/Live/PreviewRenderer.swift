@@ -40,7 +40,7 @@ public struct PreviewRenderer: Sendable {
         if path.hasSuffix("/404.html"), let language = site.config.language(String(path.dropLast("/404.html".count))) {
             return File(bytes: engine.renderNotFound(language), contentType: Self.html)
         }
-        if let asset = assets[path], let bytes = try? asset.contents() {
+        if let asset = assets[path], let bytes = try? asset.publishedContents() {
             return File(bytes: bytes, contentType: Self.contentType(of: path))
         }
         return nil

@@ -8,7 +8,7 @@ enum AssetCopier {
         for file in theme.assets {
             let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
             if PathRules.problem(inFileName: name) != nil { continue }
-            try writer.write(try file.contents(), to: file.relativePath)
+            try writer.write(try file.publishedContents(), to: file.relativePath)
             copied += 1
         }
         return copied

@@ -16,6 +16,9 @@ enum CacheFingerprints {
         }
         fingerprint.add(options.baseURL ?? "")
         fingerprint.add(options.injectedHTML ?? "")
+        fingerprint.add(site.config.contactFormEndpoint ?? "")
+        fingerprint.add(site.config.feedbackEndpoint ?? "")
+        fingerprint.add(site.config.previewOnlyForms.map(\.rawValue).sorted().joined(separator: ","))
         var files = [options.contentDirectory.appending(SiteConfigLoader.fileName), options.contentDirectory.appending(FactsLoader.fileName)]
         files += site.config.languages.map { options.contentDirectory.appending($0.code).appending(ContentLoader.stringsFileName) }
         files += allFiles(in: options.templatesDirectory)

@@ -53,6 +53,7 @@ struct PageRenderer: Sendable {
         }
         let rendered = MarkdownRenderer.render(body, options: options, hooks: hooks)
         sink.diagnostics += HeadingIDCheck.diagnostics(rendered.headings, templateIDs: templateIDs, location: location)
+        if !allowsUnsafeHTML { sink.diagnostics += UnsafeLinks.diagnostics(rendered.links, location: location) }
         return rendered
     }
 

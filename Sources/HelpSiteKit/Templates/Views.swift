@@ -8,6 +8,7 @@ import HelpMarkdown
 final class SiteView: Sendable {
     let title, brand, baseURL, basePath, assetsURL, rootURL: String
     let loginURL, contactFormEndpoint, feedbackEndpoint: String?
+    let contactFormIsPreview, feedbackIsPreview: Bool
 
     init(config: SiteConfig) {
         title = config.title
@@ -19,6 +20,8 @@ final class SiteView: Sendable {
         loginURL = config.loginURL
         contactFormEndpoint = config.contactFormEndpoint
         feedbackEndpoint = config.feedbackEndpoint
+        contactFormIsPreview = config.previewOnlyForms.contains(.contact)
+        feedbackIsPreview = config.previewOnlyForms.contains(.feedback)
     }
 
     static let schema = ViewSchema.of(SiteView.self, name: "site") { f in
@@ -31,6 +34,8 @@ final class SiteView: Sendable {
         f.text("loginURL") { $0.loginURL }
         f.text("contactFormEndpoint") { $0.contactFormEndpoint }
         f.text("feedbackEndpoint") { $0.feedbackEndpoint }
+        f.flag("contactFormIsPreview") { $0.contactFormIsPreview }
+        f.flag("feedbackIsPreview") { $0.feedbackIsPreview }
     }
 }
 

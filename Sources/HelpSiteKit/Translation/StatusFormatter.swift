@@ -10,7 +10,7 @@ public enum StatusFormatter {
         .upToDate: "✓", .machine: "machine", .outdated: "outdated", .unstamped: "unstamped", .missing: "missing", .extra: "extra",
     ]
 
-    public static func text(_ status: TranslationStatus) -> String {
+    public static func text(_ status: TranslationStatus, freshness: PageFreshness? = nil) -> String {
         let codes = status.languages.map(\.code)
         var lines: [[String]] = [["page"] + codes]
         for row in status.rows {
@@ -34,11 +34,18 @@ public enum StatusFormatter {
             output += "\nMinor source edits (stamp --minor, no retranslation needed):\n"
             for row in minor { output += "\(row.id.path): \(row.minorEditOf!) → \(row.sourceHash ?? "")\n" }
         }
+        if let freshness, let months = freshness.maxAgeMonths, !freshness.stale.isEmpty {
+            output += "\nDue for review (reviewed more than \(months) months ago):\n"
+            for group in freshness.byOwner {
+                output += "\(group.owner ?? "no owner"):\n"
+                for page in group.pages { output += "  \(page.language)/\(page.id.path) reviewed \(page.reviewed.iso)\n" }
+            }
+        }
         return output
     }
 
     /// The JSON document; its schema is in the README ("Translation status JSON").
-    public static func json(_ status: TranslationStatus) -> String {
+    public static func json(_ status: TranslationStatus, freshness: PageFreshness? = nil) -> String {
         var out = "{\n"
         out += "  \"schemaVersion\": \(schemaVersion),\n"
         out += "  \"sourceLanguage\": \(JSONText.quote(status.sourceLanguage.code)),\n"
@@ -63,12 +70,25 @@ public enum StatusFormatter {
                 + "      \"minorEditOf\": " + (row.minorEditOf.map(JSONText.quote) ?? "null") + ",\n"
                 + "      \"translations\": {\n\(entries)\n      }\n    }"
         }.joined(separator: ",\n")
-        out += "\n  ]\n}\n"
+        out += "\n  ],\n" + staleJSON(freshness) + "\n}\n"
         return out
     }
 
+    /// `"stale"`: null without `reviewMaxAge`, else the pages due for review grouped per owner (null owner last).
+    private static func staleJSON(_ freshness: PageFreshness?) -> String {
+        guard let freshness, let months = freshness.maxAgeMonths else { return "  \"stale\": null" }
+        let owners = freshness.byOwner.map { group in
+            let pages = group.pages.map { page in
+                "        {\"id\": \(JSONText.quote(page.id.path)), \"language\": \(JSONText.quote(page.language)), "
+                    + "\"file\": \(JSONText.quote(page.file.display)), \"reviewed\": \(JSONText.quote(page.reviewed.iso))}"
+            }.joined(separator: ",\n")
+            return "      {\"owner\": \(group.owner.map(JSONText.quote) ?? "null"), \"pages\": [\n\(pages)\n      ]}"
+        }.joined(separator: ",\n")
+        return "  \"stale\": {\"reviewMaxAge\": \(months), \"today\": \(JSONText.quote(freshness.today.iso)), \"owners\": [\n\(owners)\n  ]}"
+    }
+
     /// A self-contained page: a coverage matrix coloured by state, with counts, readable without JavaScript.
-    public static func html(_ status: TranslationStatus, title: String) -> String {
+    public static func html(_ status: TranslationStatus, title: String, freshness: PageFreshness? = nil) -> String {
         let escape = HTMLEscaping.escape
         var html = """
             <!DOCTYPE html>
@@ -114,7 +134,23 @@ public enum StatusFormatter {
             html += "<tr><th scope=\"row\">\(state.rawValue)</th>" + status.summaries.map { "<td>\($0.counts[state, default: 0])</td>" }.joined() + "</tr>\n"
         }
         html += "<tr><th scope=\"row\">up to date</th>" + status.summaries.map { "<td>\(percent($0.upToDatePercent))</td>" }.joined() + "</tr>\n"
-        html += "</tfoot>\n</table>\n</main>\n</body>\n</html>\n"
+        html += "</tfoot>\n</table>\n" + staleHTML(freshness) + "</main>\n</body>\n</html>\n"
+        return html
+    }
+
+    /// The pages due for review, one list per owner.
+    private static func staleHTML(_ freshness: PageFreshness?) -> String {
+        guard let freshness, let months = freshness.maxAgeMonths else { return "" }
+        let escape = HTMLEscaping.escape
+        var html = "<h2>Due for review</h2>\n<p>Pages last reviewed more than \(months) months before \(freshness.today.iso) (<code>reviewMaxAge</code>).</p>\n"
+        if freshness.stale.isEmpty { return html + "<p>None.</p>\n" }
+        for group in freshness.byOwner {
+            html += "<h3>\(group.owner.map(escape) ?? "No owner")</h3>\n<ul>\n"
+            for page in group.pages {
+                html += "<li><code>\(escape(page.file.display))</code>, reviewed <time datetime=\"\(page.reviewed.iso)\">\(page.reviewed.iso)</time></li>\n"
+            }
+            html += "</ul>\n"
+        }
         return html
     }
 
