@@ -32,7 +32,7 @@ protocol OutputGenerator: Sendable {
 enum OutputGenerators {
     static let all: [any OutputGenerator] = [
         PagesOutput(), NotFoundOutput(), RootPageOutput(), SitemapOutput(), RobotsOutput(), StatusDashboardOutput(), AssetsOutput(),
-        RedirectsOutput(), SearchPageOutput(), SearchIndexOutput(),
+        RedirectsOutput(), SearchPageOutput(), SearchIndexOutput(), MarkdownTwinsOutput(), LLMsTextOutput(), AtomFeedsOutput(),
     ]
 }
 
