@@ -47,9 +47,17 @@ public enum MarkdownTwinRenderer {
         guard let document = parse(markdown) else { return Result(markdown: "", links: []) }
         defer { cmark_node_free(document) }
         let columns = ScalarColumns(markdown)
+        // As the HTML renderer finds it: the node's own start, else its nearest ancestor's.
         func position(of node: OpaquePointer) -> SourcePosition {
-            let line = Int(cmark_node_get_start_line(node))
-            return SourcePosition(line: max(1, line), column: columns.column(line: max(1, line), byteColumn: max(1, Int(cmark_node_get_start_column(node)))))
+            var current: OpaquePointer? = node
+            while let candidate = current {
+                let line = Int(cmark_node_get_start_line(candidate))
+                if line > 0 {
+                    return SourcePosition(line: line, column: columns.column(line: line, byteColumn: max(1, Int(cmark_node_get_start_column(candidate)))))
+                }
+                current = cmark_node_parent(candidate)
+            }
+            return SourcePosition(line: 1, column: 1)
         }
         if extractsLeadingTitle, let first = cmark_node_first_child(document), cmark_node_get_type(first) == CMARK_NODE_HEADING,
            cmark_node_get_heading_level(first) == 1 {
