@@ -139,5 +139,11 @@ import Testing
                 "\(warnings)")
         let good = try Self.site()
         #expect(try SiteBuilder(options: good.options).check().warnings.isEmpty)
+        // Outside the language folders the host may serve other files; a link the page already warns about is not reported twice.
+        for link in ["/files/skjema.pdf", "skjema.pdf"] {
+            let other = try Self.site(klageLink: link)
+            let warnings = try SiteBuilder(options: other.options).check().warnings.map(\.description)
+            #expect(!warnings.contains { $0.contains("Markdown twin") }, "\(warnings)")
+        }
     }
 }

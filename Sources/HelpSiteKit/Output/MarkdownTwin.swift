@@ -8,7 +8,13 @@ struct MarkdownTwin {
 
     struct Output: Sendable {
         var text: String
+        /// The twin's links, but those the page's own render already warns about.
         var links: [MarkdownTwinRenderer.Link]
+    }
+
+    /// Where the link resolver found something to say: the HTML page reports it, the twin's check leaves it alone.
+    private final class ReportedLinks {
+        var positions: Set<SourcePosition> = []
     }
 
     static func path(of page: Page) -> String { String(page.outputPath.dropLast("html".count)) + "md" }
@@ -29,13 +35,14 @@ struct MarkdownTwin {
             lines.append("")
         }
         let body = (try? page.source.readBody(limit: site.config.maxPageBytes)) ?? ""
-        let rendered = MarkdownTwinRenderer.render(body, extractsLeadingTitle: page.source.titleFromBody, hooks: hooks(for: page))
+        let reported = ReportedLinks()
+        let rendered = MarkdownTwinRenderer.render(body, extractsLeadingTitle: page.source.titleFromBody, hooks: hooks(for: page, reported: reported))
         var text = lines.joined(separator: "\n") + "\n" + rendered.markdown
         let language = site.config.language(page.language)!
         if let date = views.reviewDate(of: page) {
             text += "\n" + ReviewedView(views.string("reviewedOn", in: language.code) ?? "Last reviewed {date}", date: date, languageCode: language.code).text + "\n"
         }
-        return Output(text: text, links: rendered.links)
+        return Output(text: text, links: rendered.links.filter { $0.position.map { !reported.positions.contains($0) } ?? true })
     }
 
     /// The notice sentence with the source language's name linked to the source page.
@@ -48,16 +55,18 @@ struct MarkdownTwin {
         url.hasPrefix("/") && !url.hasPrefix("//") ? origin + url : url
     }
 
-    private func hooks(for page: Page) -> MarkdownTwinHooks {
+    private func hooks(for page: Page, reported: ReportedLinks) -> MarkdownTwinHooks {
         let resolver = LinkResolver(index: site.index)
         let language = site.config.language(page.source.language)!
         return MarkdownTwinHooks(
             resolveLink: { link in
                 if !site.config.allowsUnsafeHTML && URLSafety.isDangerous(link.destination, kind: link.kind) { return "" }
-                // Findings are the HTML page's to report; the twin only needs the URL.
+                // Findings are the HTML page's to report; the twin needs the URL, and whether there were any.
                 var ignored: [Diagnostic] = []
                 var fragments: [FragmentLink] = []
-                switch resolver.resolve(link.destination, from: page, at: page.source.fileStart, log: &ignored, fragments: &fragments) {
+                let resolution = resolver.resolve(link.destination, from: page, at: page.source.fileStart, log: &ignored, fragments: &fragments)
+                if !ignored.isEmpty { reported.positions.insert(link.position) }
+                switch resolution {
                 case .rewrite(let url): return url.isEmpty ? url : absolute(url)
                 case .keep: return Self.isRelative(link.destination) ? page.absoluteURL + link.destination : nil
                 }

@@ -1,8 +1,9 @@
 import HelpMarkdown
 
 /// Every page's Markdown twin (`<page URL>index.md`) and each language's `llms-full.txt`, every twin concatenated.
-/// `check` renders them too: a twin's link into the site that leads to nothing the build writes is a warning at
-/// the link in the page's file.
+/// `check` renders them too: a twin's link into a language folder (which the build owns whole) that leads to nothing
+/// the build writes is a warning at the link in the page's file. Links elsewhere on the host (`/files/x.pdf`) may be
+/// served by something else.
 struct MarkdownTwinsOutput: OutputGenerator {
     static func fullTextPath(_ language: Language) -> String { "\(language.code)/llms-full.txt" }
 
@@ -10,13 +11,14 @@ struct MarkdownTwinsOutput: OutputGenerator {
         let twin = MarkdownTwin(site: context.site, views: context.engine.views)
         let plan = context.site.plan
         let baseURL = context.site.config.baseURL
+        let languages = Set(context.site.config.languages.map(\.code))
         for language in context.site.config.languages {
             let pages = context.site.index.pages(in: language.code)
             let results = ParallelMap.map(pages, workers: context.options.workers) { page -> (MarkdownTwin.Output, [Diagnostic]) in
                 let output = twin.render(page)
                 // A fallback repeats its source page's links, reported with the source page.
                 guard !page.isFallback else { return (output, []) }
-                return (output, output.links.compactMap { Self.problem(with: $0, page: page, baseURL: baseURL, plan: plan, twin: twin) })
+                return (output, output.links.compactMap { Self.problem(with: $0, page: page, baseURL: baseURL, languages: languages, plan: plan, twin: twin) })
             }
             var full: [UInt8] = []
             for (page, (output, problems)) in zip(pages, results) {
@@ -31,12 +33,13 @@ struct MarkdownTwinsOutput: OutputGenerator {
         }
     }
 
-    private static func problem(with link: MarkdownTwinRenderer.Link, page: Page, baseURL: String, plan: OutputPlan, twin: MarkdownTwin) -> Diagnostic? {
+    private static func problem(with link: MarkdownTwinRenderer.Link, page: Page, baseURL: String, languages: Set<String>,
+                                plan: OutputPlan, twin: MarkdownTwin) -> Diagnostic? {
         guard link.url.hasPrefix(baseURL) else { return nil }
         var path = String(link.url.dropFirst(baseURL.count))
         if let mark = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<mark]) }
         let decoded = URLPath.percentDecode(path) ?? path
-        guard !plan.writes(decoded) else { return nil }
+        guard let folder = decoded.split(separator: "/").first, languages.contains(String(folder)), !plan.writes(decoded) else { return nil }
         let location = link.position.map {
             FileLocation(file: page.source.file.display, line: page.source.bodyStartLine - 1 + $0.line, column: $0.column)
         } ?? page.source.fileStart
