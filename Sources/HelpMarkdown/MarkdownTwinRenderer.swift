@@ -86,10 +86,11 @@ public enum MarkdownTwinRenderer {
             cmark_node_set_literal(last, split.text)
         }
         let found = DirectivePairing.find(in: paragraphs, takesBody: hooks.takesBody, position: position(of:), strayCloser: { _, _ in })
+        let quoted = outermostQuotes(found, in: document, hooks: hooks)
         // Innermost first, as the HTML renderer does, so every body moves once.
         for item in found.reversed() {
             if let closer = item.closer {
-                if hooks.quotesBody(item.directive) {
+                if quoted.contains(item.marker) {
                     let quote = cmark_node_new(CMARK_NODE_BLOCK_QUOTE)!
                     cmark_node_insert_before(item.marker, quote)
                     while let next = cmark_node_next(item.marker), next != closer, cmark_node_append_child(quote, next) == 1 {}
@@ -114,6 +115,31 @@ public enum MarkdownTwinRenderer {
         guard let rendered = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return Result(markdown: "", links: links) }
         defer { free(rendered) }
         return Result(markdown: String(cString: rendered), links: links)
+    }
+
+    /// The openers of the quoting block directives that are not inside another: a note in a note is part of the
+    /// outer quote. Quotes nested n deep would repeat `> ` n times on each line, and directives have no depth limit.
+    private static func outermostQuotes(_ found: [DirectivePairing.Found], in document: OpaquePointer, hooks: MarkdownTwinHooks) -> Set<OpaquePointer> {
+        let blocks = Dictionary(found.compactMap { item in item.closer.map { (item.marker, (closer: $0, quotes: hooks.quotesBody(item.directive))) } },
+                                uniquingKeysWith: { first, _ in first })
+        var open: [(closer: OpaquePointer, quotes: Bool)] = []
+        var openQuotes = 0
+        var outermost: Set<OpaquePointer> = []
+        var node = cmark_node_first_child(document)
+        while let current = node {
+            if let innermost = open.last, innermost.closer == current {
+                open.removeLast()
+                if innermost.quotes { openQuotes -= 1 }
+            } else if let block = blocks[current] {
+                if block.quotes {
+                    if openQuotes == 0 { outermost.insert(current) }
+                    openQuotes += 1
+                }
+                open.append(block)
+            }
+            node = cmark_node_next(current)
+        }
+        return outermost
     }
 
     private static func parse(_ markdown: String) -> OpaquePointer? {
