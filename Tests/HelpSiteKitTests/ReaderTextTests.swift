@@ -1,4 +1,5 @@
 import Foundation
+import HelpCore
 import HelpSiteKit
 import Testing
 

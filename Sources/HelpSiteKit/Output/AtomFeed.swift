@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// A language's "what's new" feed (Atom, RFC 4287): its written pages by the date their text was last checked

@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// A page's Markdown twin at `<page URL>index.md`, for AI assistants: the notice a reader would see on its first

@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// Every page's Markdown twin (`<page URL>index.md`) and each language's `llms-full.txt`, every twin concatenated.
