@@ -2,7 +2,9 @@ import HelpMarkdown
 import Testing
 
 @Suite struct MarkdownTwinRendererTests {
-    static let hooks = MarkdownTwinHooks(quotesBody: { $0.name == "note" }, takesBody: { $0 == "note" ? true : $0 == "contact" ? false : nil })
+    static var hooks: MarkdownTwinHooks {
+        MarkdownTwinHooks(quotesBody: { $0.name == "note" }, takesBody: { $0 == "note" ? true : $0 == "contact" ? false : nil })
+    }
 
     @Test func aNoteInsideANoteIsPartOfTheOuterQuote() {
         let twin = MarkdownTwinRenderer.render("::: note\n\nA\n\n::: note\n\nB\n\n:::\n\n:::\n\nC\n", extractsLeadingTitle: false, hooks: Self.hooks)
