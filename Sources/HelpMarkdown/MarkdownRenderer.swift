@@ -160,39 +160,14 @@ private struct TreeEditor {
     /// take a body (`hooks.takesBody` is not false) with a later closer (nesting allowed) is a block directive
     /// whose body is the blocks between them; a one-line directive never takes a closer.
     private mutating func replaceDirectives() {
-        var markers: [(paragraph: OpaquePointer, words: [String])] = []
-        for paragraph in paragraphNodes {
-            guard let child = cmark_node_first_child(paragraph),
-                  cmark_node_next(child) == nil,
-                  cmark_node_get_type(child) == CMARK_NODE_TEXT,
-                  cmark_node_get_type(cmark_node_parent(paragraph)) == CMARK_NODE_DOCUMENT,
-                  let literal = cmark_node_get_literal(child) else { continue }
-            let text = String(cString: literal)
-            guard text.hasPrefix(":::") else { continue }
-            markers.append((paragraph, text.dropFirst(3).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)))
-        }
-        var open: [Int] = []
-        var closerOf: [Int: Int] = [:]
-        var oneLine: String?
-        for (index, marker) in markers.enumerated() {
-            if let name = marker.words.first {
-                if hooks.takesBody(name) != false { open.append(index) } else { oneLine = name }
-            } else if let opener = open.popLast() {
-                closerOf[opener] = index
-            } else {
-                hooks.strayCloser(position(of: marker.paragraph), oneLine)
-            }
-        }
+        let found = DirectivePairing.find(in: paragraphNodes, takesBody: hooks.takesBody, position: position(of:), strayCloser: hooks.strayCloser)
         var blocks: [(marker: OpaquePointer, closer: OpaquePointer, html: (opening: String, closing: String))] = []
-        for (index, marker) in markers.enumerated() {
-            guard let name = marker.words.first else { continue }
-            let hasBody = closerOf[index] != nil
-            let directive = Directive(name: name, arguments: Array(marker.words.dropFirst()), position: position(of: marker.paragraph), hasBody: hasBody)
-            directives.append(directive)
-            if let closer = closerOf[index].map({ markers[$0].paragraph }) {
-                blocks.append((marker.paragraph, closer, hooks.renderBlockDirective(directive)))
+        for item in found {
+            directives.append(item.directive)
+            if let closer = item.closer {
+                blocks.append((item.marker, closer, hooks.renderBlockDirective(item.directive)))
             } else {
-                replace(marker.paragraph, withRawBlock: hooks.renderDirective(directive), closing: "")
+                replace(item.marker, withRawBlock: hooks.renderDirective(item.directive), closing: "")
             }
         }
         // Innermost first: every body is moved once, as a whole, whatever the nesting depth.

@@ -67,7 +67,7 @@ import Testing
     }
 
     static func alternates(in html: String) -> [String] {
-        html.components(separatedBy: "\n").filter { $0.hasPrefix("<link rel=\"alternate\"") }
+        html.components(separatedBy: "\n").filter { $0.hasPrefix("<link rel=\"alternate\" hreflang=") }
     }
 
     /// (language, href) pairs of the language switcher's links.

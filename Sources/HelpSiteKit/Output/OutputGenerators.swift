@@ -34,6 +34,7 @@ enum OutputGenerators {
     static let all: [any OutputGenerator] = [
         PagesOutput(), NotFoundOutput(), RootPageOutput(), SitemapOutput(), RobotsOutput(), StatusDashboardOutput(), AssetsOutput(),
         RedirectsOutput(), SearchPageOutput(), SearchIndexOutput(), ArticlesOutput(), HeadersOutput(),
+        MarkdownTwinsOutput(), LLMsTextOutput(), AtomFeedsOutput(),
     ]
 }
 

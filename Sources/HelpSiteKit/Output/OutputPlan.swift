@@ -5,7 +5,7 @@ import HelpCore
 /// output needs a folder) is an error naming both owners, so no output silently replaces another.
 struct OutputPlan: Sendable {
     struct Owner: Sendable {
-        enum Kind: Sendable { case fixed, notFound, searchPage, page, alias, asset, searchIndex }
+        enum Kind: Sendable { case fixed, notFound, searchPage, page, alias, asset, searchIndex, readerText }
         var kind: Kind
         /// How a message names it: "the URL of content/nb/klage.md", "the nb search results page".
         var description: String
@@ -25,7 +25,7 @@ struct OutputPlan: Sendable {
 
     static let fixedFiles = [OutputWriter.marker, "index.html", "404.html", "robots.txt", "sitemap.xml",
                              RedirectsOutput.netlifyFile, RedirectsOutput.nginxFile,
-                             HeadersOutput.netlifyFile, HeadersOutput.nginxFile]
+                             HeadersOutput.netlifyFile, HeadersOutput.nginxFile, LLMsTextOutput.path]
 
     init(index: SiteIndex, strings: [String: StringTable], theme: Theme, log: inout DiagnosticLog) {
         let config = index.config
@@ -56,8 +56,35 @@ struct OutputPlan: Sendable {
         for language in config.languages {
             for page in index.pages(in: language.code) { claimAliases(of: page, language: language, basePath: config.basePath, log: &log) }
         }
+        claimReaderTexts(index: index, log: &log)
         for asset in theme.assets {
             claim(asset.relativePath, Owner(kind: .asset, description: "the theme asset \(asset.relativePath)"))
+        }
+    }
+
+    /// Whether a request for `path` (under the site root, %-decoded) finds a file the build writes; a folder finds its index.html.
+    func writes(_ path: String) -> Bool {
+        let key = path.lowercased()
+        if key.isEmpty || key.hasSuffix("/") { return files[key + "index.html"] != nil }
+        return files[key] != nil || files[key + "/index.html"] != nil || ownedFolders.keys.contains { key.hasPrefix($0 + "/") }
+    }
+
+    /// Each page's Markdown twin and each language's llms-full.txt and Atom feed, after the pages, which keep their URLs.
+    private mutating func claimReaderTexts(index: SiteIndex, log: inout DiagnosticLog) {
+        for language in index.config.languages {
+            let code = language.code
+            for (path, what) in [(MarkdownTwinsOutput.fullTextPath(language), "the \(code) llms-full.txt"), (AtomFeed.path(language: language), "the \(code) Atom feed")] {
+                if let other = claim(path, Owner(kind: .readerText, description: what)) {
+                    log.append(.error(.index, other.location ?? FileLocation(file: "\(code)/"), "\(other.description) takes \(path), which is \(what); give it another slug"))
+                }
+            }
+            for page in index.pages(in: code) {
+                let path = MarkdownTwin.path(of: page)
+                let what = "the Markdown twin of \(page.isFallback ? "the fallback of " : "")\(page.source.file.display)"
+                if let other = claim(path, Owner(kind: .readerText, description: what)), !page.isFallback {
+                    log.append(.error(.index, other.location ?? page.source.location("slug"), "\(other.description) takes \(path), which is \(what); give it another slug"))
+                }
+            }
         }
     }
 

@@ -68,31 +68,40 @@ struct SiteViews: Sendable {
         let language = config.language(page.language)!
         let contentLanguage = config.language(page.source.language) ?? language
         let sourcePage = index.page(page.id, in: config.defaultLanguage.code)
-        var fallbackNotice: NoticeView?
-        var outdatedNotice: NoticeView?
-        var machineNotice: NoticeView?
-        if page.isFallback {
-            fallbackNotice = NoticeView(string("notTranslated", in: language.code) ?? "This page is not yet available in {language}. Here it is in {source}.",
-                                        language: language, source: contentLanguage, sourceURL: nil)
-        } else if isOutdated(page), let sourcePage {
-            outdatedNotice = NoticeView(string("outdatedTranslation", in: language.code) ?? "This translation may be out of date. Read the latest version in {source}.",
-                                        language: language, source: config.defaultLanguage, sourceURL: sourcePage.href,
-                                        changedSections: changedSections(of: page, source: sourcePage, rendered: rendered))
-        }
-        if !page.isFallback, page.language != config.defaultLanguage.code, page.source.frontMatter.machine, let sourcePage {
-            machineNotice = NoticeView(string("machineTranslated", in: language.code) ?? "This page was machine translated and has not been reviewed yet. Read the original in {source}.",
-                                       language: language, source: config.defaultLanguage, sourceURL: sourcePage.href)
-        }
+        let notices = self.notices(for: page, changedSections: { changedSections(of: page, source: $0, rendered: rendered) })
         return PageView(
             title: page.title, description: page.source.frontMatter.description, url: page.href,
             canonicalURL: page.isFallback ? (sourcePage?.absoluteURL ?? page.absoluteURL) : page.absoluteURL,
             content: rendered.html, id: page.id.path, layout: layout(for: page), headings: rendered.headings.map { HeadingView($0) },
             isHome: page.id.path == "index", isFallback: page.isFallback, contentLanguage: self.language(contentLanguage),
-            fallbackNotice: fallbackNotice, outdatedNotice: outdatedNotice, machineNotice: machineNotice,
+            fallbackNotice: notices.fallback, outdatedNotice: notices.outdated, machineNotice: notices.machine,
             reviewed: reviewDate(of: page).map { ReviewedView(string("reviewedOn", in: language.code) ?? "Last reviewed {date}", date: $0, languageCode: language.code) },
             related: related(for: page, in: language),
             translationState: translationState(of: page), sourceStamp: page.isFallback || page.language == config.defaultLanguage.code
-                ? sourceHashes[page.id] : page.source.frontMatter.source)
+                ? sourceHashes[page.id] : page.source.frontMatter.source,
+            markdownURL: MarkdownTwin.href(of: page), feedURL: page.id.path == "index" ? AtomFeed.href(language: language, basePath: config.basePath) : nil)
+    }
+
+    /// The notices a reader of the page is given: not translated (a fallback), out of date, machine translated.
+    func notices(for page: Page, changedSections: (Page) -> [ChangedSectionView] = { _ in [] })
+        -> (fallback: NoticeView?, outdated: NoticeView?, machine: NoticeView?) {
+        let language = config.language(page.language)!
+        let contentLanguage = config.language(page.source.language) ?? language
+        let sourcePage = index.page(page.id, in: config.defaultLanguage.code)
+        var notices: (fallback: NoticeView?, outdated: NoticeView?, machine: NoticeView?) = (nil, nil, nil)
+        if page.isFallback {
+            notices.fallback = NoticeView(string("notTranslated", in: language.code) ?? "This page is not yet available in {language}. Here it is in {source}.",
+                                          language: language, source: contentLanguage, sourceURL: nil)
+        } else if isOutdated(page), let sourcePage {
+            notices.outdated = NoticeView(string("outdatedTranslation", in: language.code) ?? "This translation may be out of date. Read the latest version in {source}.",
+                                          language: language, source: config.defaultLanguage, sourceURL: sourcePage.href,
+                                          changedSections: changedSections(sourcePage))
+        }
+        if !page.isFallback, page.language != config.defaultLanguage.code, page.source.frontMatter.machine, let sourcePage {
+            notices.machine = NoticeView(string("machineTranslated", in: language.code) ?? "This page was machine translated and has not been reviewed yet. Read the original in {source}.",
+                                         language: language, source: config.defaultLanguage, sourceURL: sourcePage.href)
+        }
+        return notices
     }
 
     /// What a reader of this page is given, for feedback: the source itself, a translation stamped from the

@@ -176,11 +176,14 @@ final class PageView: Sendable {
     let related: [RelatedLinkView]
     /// For the feedback widget: `source`, `up-to-date`, `machine`, `outdated`, `unstamped` or `fallback`, and the source version it follows.
     let translationState, sourceStamp: String?
+    /// The page's Markdown twin, and on a language's home page its Atom feed.
+    let markdownURL, feedURL: String?
 
     init(title: String, description: String? = nil, url: String? = nil, canonicalURL: String? = nil, content: String? = nil,
          id: String? = nil, layout: String? = nil, headings: [HeadingView] = [], isHome: Bool = false, isFallback: Bool = false,
          contentLanguage: LanguageView? = nil, fallbackNotice: NoticeView? = nil, outdatedNotice: NoticeView? = nil, machineNotice: NoticeView? = nil,
-         reviewed: ReviewedView? = nil, related: [RelatedLinkView] = [], translationState: String? = nil, sourceStamp: String? = nil) {
+         reviewed: ReviewedView? = nil, related: [RelatedLinkView] = [], translationState: String? = nil, sourceStamp: String? = nil,
+         markdownURL: String? = nil, feedURL: String? = nil) {
         self.title = title
         self.description = description
         self.url = url
@@ -200,6 +203,8 @@ final class PageView: Sendable {
         self.related = related
         self.translationState = translationState
         self.sourceStamp = sourceStamp
+        self.markdownURL = markdownURL
+        self.feedURL = feedURL
     }
 
     static let schema = ViewSchema.of(PageView.self, name: "page") { f in
@@ -224,6 +229,8 @@ final class PageView: Sendable {
         f.flag("hasRelated") { !$0.related.isEmpty }
         f.text("translationState") { $0.translationState }
         f.text("sourceStamp") { $0.sourceStamp }
+        f.text("markdownURL") { $0.markdownURL }
+        f.text("feedURL") { $0.feedURL }
     }
 }
 
