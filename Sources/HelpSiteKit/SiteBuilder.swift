@@ -34,6 +34,8 @@ public struct BuildOptions: Sendable {
     public var previousSite: SitePath?
     /// `serve`: where the contact form and the feedback widget post instead of the site's endpoints.
     public var formEndpoints: FormEndpoints?
+    /// `serve`: outdated notices and the status dashboard link to serve's translator view.
+    public var linksTranslatorViews = false
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -99,6 +101,7 @@ public struct SiteBuilder {
             config.contactFormEndpoint = endpoints.contact
             config.feedbackEndpoint = endpoints.feedback
         }
+        config.linksTranslatorViews = options.linksTranslatorViews
         let indexCache = options.cacheDirectory.map { PageIndexCache(directory: $0, config: config) }
         let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config, hashesFiles: indexCache != nil,
                                         indexCache: indexCache).load(releasingBodies: true)

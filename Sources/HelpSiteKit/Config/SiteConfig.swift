@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable {
     public var searchLocation: FileLocation?
     /// Where the "Was this helpful?" widget posts; without it no page shows the widget.
     public var feedbackEndpoint: String?
+    /// `serve` only: outdated notices and the status dashboard link to the translator view (`TranslatorView`).
+    public var linksTranslatorViews = false
 
     public static let defaultMaxPageBytes = 256 * 1024
 

@@ -15,6 +15,7 @@ enum CacheFingerprints {
         }
         fingerprint.add(options.baseURL ?? "")
         fingerprint.add(options.injectedHTML ?? "")
+        fingerprint.add(options.linksTranslatorViews ? 1 : 0)
         var files = [options.contentDirectory.appending(SiteConfigLoader.fileName), options.contentDirectory.appending(FactsLoader.fileName)]
         files += site.config.languages.map { options.contentDirectory.appending($0.code).appending(ContentLoader.stringsFileName) }
         files += allFiles(in: options.templatesDirectory)
