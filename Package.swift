@@ -21,9 +21,15 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         .target(name: "HelpMarkdown", dependencies: ["Ccmark"]),
+        // Diagnostics, files, text helpers and parallel map: what every stage uses, and nothing of any stage.
+        .target(name: "HelpCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The Mustache engine: parser, schemas of typed views, compiler and renderer. Tested against the official spec.
+        .target(name: "HelpTemplates", dependencies: ["HelpCore", "HelpMarkdown"]),
         .target(
             name: "HelpSiteKit",
             dependencies: [
+                "HelpCore",
+                "HelpTemplates",
                 "HelpMarkdown",
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -35,6 +41,7 @@ let package = Package(
         .target(
             name: "HelpSiteServer",
             dependencies: [
+                "HelpCore",
                 "HelpSiteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -44,6 +51,7 @@ let package = Package(
         .target(
             name: "HelpSiteCLI",
             dependencies: [
+                "HelpCore",
                 "HelpSiteKit",
                 "HelpSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -51,15 +59,15 @@ let package = Package(
         ),
         .executableTarget(name: "helpsite", dependencies: ["HelpSiteCLI"]),
         // Replays inputs through HelpSiteKit's FuzzEntry; scripts/fuzz builds it as a libFuzzer target.
-        .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpSiteKit", "HelpMarkdown"]),
+        .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpCore", "HelpTemplates", "HelpSiteKit", "HelpMarkdown"]),
         .testTarget(name: "HelpMarkdownTests", dependencies: ["HelpMarkdown"]),
         // Fixtures/ (the Mustache spec's files) is read from the source tree through #filePath.
         .testTarget(
             name: "HelpSiteKitTests",
-            dependencies: ["HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HelpCore", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpSiteServer", "HelpSiteKit"]),
+        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpSiteServer", "HelpSiteKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import HelpCore
 import ArgumentParser
 import Foundation
 import HelpSiteKit

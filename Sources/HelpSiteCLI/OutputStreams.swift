@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// Where the CLI prints; tests capture it.

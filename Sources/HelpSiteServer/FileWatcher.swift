@@ -1,4 +1,6 @@
+import HelpCore
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,11 +8,10 @@ import Glibc
 /// Reports changed files under some folders, in batches: events closer together than `debounce`
 /// (an editor's write-rename-chmod on save) arrive as one batch. inotify on Linux, polling elsewhere or
 /// when inotify is unavailable.
-public final class FileWatcher: @unchecked Sendable {
+public final class FileWatcher: Sendable {
     private let roots: [String]
     private let debounce: Duration
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopped = Mutex(false)
 
     public init(roots: [String], debounce: Duration = .milliseconds(8)) {
         self.roots = roots
@@ -40,10 +41,10 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     public func stop() {
-        lock.withLock { stopped = true }
+        stopped.withLock { $0 = true }
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { stopped.withLock { $0 } }
 
     #if canImport(Glibc)
     private func read(_ inotify: InotifyWatches, into continuation: AsyncStream<[String]>.Continuation) {
@@ -109,10 +110,9 @@ public final class FileWatcher: @unchecked Sendable {
 
 #if canImport(Glibc)
 /// An inotify descriptor with a watch on every folder below the roots (new folders are added as they appear).
-final class InotifyWatches: @unchecked Sendable {
+final class InotifyWatches: Sendable {
     let descriptor: Int32
-    private var folders: [Int32: String] = [:]
-    private let lock = NSLock()
+    private let folders = Mutex<[Int32: String]>([:])
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
 
     init?(roots: [String]) {
@@ -121,13 +121,13 @@ final class InotifyWatches: @unchecked Sendable {
         for root in roots { add(root) }
     }
 
-    func folder(for watch: Int32) -> String? { lock.withLock { folders[watch] } }
+    func folder(for watch: Int32) -> String? { folders.withLock { $0[watch] } }
 
     func add(_ folder: String) {
         var pending = [folder]
         while let current = pending.popLast() {
             let watch = inotify_add_watch(descriptor, current, Self.mask)
-            if watch >= 0 { lock.withLock { folders[watch] = current } }
+            if watch >= 0 { folders.withLock { $0[watch] = current } }
             guard let handle = opendir(current) else { continue }
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// The script `serve` adds to every page: reloads after a rebuild that touched it, and shows build errors
 /// as an overlay until they are fixed. Never part of `helpsite build` output.
 enum LiveScript {

@@ -1,3 +1,4 @@
+import HelpCore
 import Dispatch
 import HelpSiteKit
 

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 import HelpSiteKit
 import Testing

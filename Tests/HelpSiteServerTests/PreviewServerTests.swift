@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -28,7 +28,7 @@ DASHBOARD = "__helpsite/translate/"
 
 
 def make_outdated(content):
-    """Changes the first paragraph of the source page after its heading-less introduction: one word out, some in."""
+    """Changes the source page's first paragraph: its second word out, a word in before its last."""
     path = os.path.join(content, "nb", "arn.md")
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
@@ -36,7 +36,7 @@ def make_outdated(content):
     paragraphs = body.split("\n\n")
     index = next(i for i, p in enumerate(paragraphs) if p.strip() and not p.lstrip().startswith(("#", ":::", "-", "|")))
     words = paragraphs[index].split(" ")
-    words[0] = "Endret: " + words[0]
+    del words[1]
     paragraphs[index] = " ".join(words[:-1] + ["(oppdatert)", words[-1]])
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(front + "\n---\n" + "\n\n".join(paragraphs))

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 public enum TextDirection: String, Sendable, Hashable {

@@ -1,3 +1,5 @@
+import HelpCore
+
 public enum FallbackMode: String, Sendable, CaseIterable {
     /// Build the missing page from the source language, with a notice, `noindex` and no hreflang claim.
     case build

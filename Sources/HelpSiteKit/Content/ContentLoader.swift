@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// Stages "discover" and "parse": finds every language folder's pages and strings and reads them.

@@ -1,3 +1,4 @@
+import HelpCore
 import Yams
 
 public struct FrontMatter: Sendable, Equatable {

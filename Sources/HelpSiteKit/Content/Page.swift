@@ -1,3 +1,4 @@
+import HelpCore
 import Glibc
 
 /// A page's identity: its path inside its language folder without `.md` (`arn`, `s3/p4`, `index`).

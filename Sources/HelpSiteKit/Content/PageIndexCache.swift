@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// `build --cache`: every page's parsed front matter, title and hashes as read last time, keyed by its file and

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// What may become part of an output path. Everything that names a file under `public/` passes here.
 enum PathRules {
     /// Page URLs are folders; a segment named like a generated file (404.html, index.html, sitemap.xml) would clash.

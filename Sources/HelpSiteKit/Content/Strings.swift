@@ -1,3 +1,4 @@
+import HelpCore
 import Yams
 
 /// One language's template strings from `content/<language>/strings.yaml`.

@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// One entry point for fuzzing (`Sources/HelpSiteFuzzer`, `scripts/fuzz`): arbitrary bytes go through

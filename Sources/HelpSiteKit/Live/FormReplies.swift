@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// Where the contact form and the feedback widget post.

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// The site as `helpsite serve` keeps it. Every edit runs the build `helpsite build` runs — the same loading,
 /// the same output generators, the same writer swapping in a finished tree — with a render cache of serve's own
 /// (`BuildOptions.cacheDirectory`), so only pages whose fingerprint changed are rendered again. There is no

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// Answers a request for any file of a loaded site by rendering it then and there: what `serve` answers with
 /// while its first full build is still writing, so a big site is readable seconds after start. The bytes equal
 /// those the build writes for the same path.

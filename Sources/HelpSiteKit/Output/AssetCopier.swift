@@ -1,3 +1,5 @@
+import HelpCore
+
 /// Copies the theme's `assets/` (the site's own over the built-in ones) into the output's `assets/`.
 enum AssetCopier {
     @discardableResult

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// What a page's output depends on, as fingerprints for `build --cache`.

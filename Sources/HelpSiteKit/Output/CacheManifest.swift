@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// The render cache's manifest on disk: one line per page, tab-separated, sorted by output path. A 50,000-page

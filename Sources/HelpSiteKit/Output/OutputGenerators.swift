@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 import Synchronization
 

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// Every path the build writes, each with the one output that owns it, computed once when the site is loaded.
 /// Outputs claim their paths here before anything is written; a second claim on a path (or a file where another
 /// output needs a folder) is an error naming both owners, so no output silently replaces another.

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// Every alias's redirect page, `_redirects` and `nginx-redirects.conf`; with `check --previous`, the previous
 /// build's URLs that lead nowhere now.
 struct RedirectsOutput: OutputGenerator {

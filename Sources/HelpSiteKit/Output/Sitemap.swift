@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// `sitemap.xml` with `xhtml:link` alternates for every translation, and `robots.txt`.

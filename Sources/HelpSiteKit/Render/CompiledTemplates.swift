@@ -1,3 +1,6 @@
+import HelpCore
+import HelpTemplates
+
 /// Every template compiled against the schema of the context it renders with. Names are checked here:
 /// `templates/page.mustache:12:9: error: unknown name 'titel' in page (did you mean 'title'?)`.
 struct CompiledTemplates: Sendable {

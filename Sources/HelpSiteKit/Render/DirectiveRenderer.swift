@@ -1,3 +1,5 @@
+import HelpCore
+import HelpTemplates
 import Foundation
 import HelpMarkdown
 

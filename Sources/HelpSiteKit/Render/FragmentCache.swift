@@ -1,3 +1,5 @@
+import HelpCore
+import HelpTemplates
 import HelpMarkdown
 
 /// The partials every page shows but few pages differ in, rendered once: the `navigation` per language and

@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// Problems with the `{#id}`s written on a page's headings, found after rendering.

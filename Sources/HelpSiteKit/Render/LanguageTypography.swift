@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// The quotation marks each language uses, one table for the whole site. cmark's smart punctuation

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// One language's topic tree: top-level pages and folders, each folder holding its own pages.
 struct Navigation: Sendable {
     struct Entry: Sendable {

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 import Synchronization
 
@@ -71,42 +72,5 @@ enum ParallelRenderer {
         var failure: Error?
         var headingIDs: [String] = []
         var fragmentLinks: [FragmentLink] = []
-    }
-}
-
-/// `map` on every core (or on `workers` threads), results in input order. Each thread takes the next element
-/// when it is done with one, so a few long elements do not leave the other threads idle.
-enum ParallelMap {
-    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], workers requested: Int? = nil,
-                                                         _ transform: @Sendable (Element) -> Result) -> [Result] {
-        guard elements.count > 1 else { return elements.map(transform) }
-        let slots = Slots<Result?>(count: elements.count, initial: nil)
-        defer { slots.free() }
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(requested ?? ProcessInfo.processInfo.activeProcessorCount, elements.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < elements.count else { return }
-                slots.buffer[index] = transform(elements[index])
-            }
-        }
-        return slots.buffer.map { $0! }
-    }
-
-    /// One slot per element; unchecked Sendable because each slot is written by exactly one worker
-    /// and read only after `concurrentPerform` returns.
-    struct Slots<Value>: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Value>
-
-        init(count: Int, initial: Value) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: initial)
-        }
-
-        func free() {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
     }
 }

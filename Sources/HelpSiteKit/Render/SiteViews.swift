@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// Builds the typed views templates see, as pure functions of the site index and strings.

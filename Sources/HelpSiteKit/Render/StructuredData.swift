@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// A page's schema.org JSON-LD: the `WebPage`, its `BreadcrumbList` and, for every facts card the page shows,

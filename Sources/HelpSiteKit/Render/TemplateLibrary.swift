@@ -1,3 +1,6 @@
+import HelpCore
+import HelpTemplates
+
 /// Stage "render" setup: every `.mustache` file of the theme (outside `assets/`), parsed once.
 /// A template is named by its file name without extension, wherever it sits (`partials/head.mustache` is `head`).
 struct TemplateLibrary: Sendable {

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// Files a command creates for the user. Each is created with O_EXCL, so nothing that exists is ever replaced,

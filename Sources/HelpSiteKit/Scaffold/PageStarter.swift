@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `helpsite new` and `helpsite translate`: start a page or a translation with its front matter.
 public struct PageStarter {
     let contentDirectory: SitePath

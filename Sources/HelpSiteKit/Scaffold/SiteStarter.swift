@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `helpsite init`: a small working help centre (two languages, a home page and an article in each, facts, and a
 /// commented strings.yaml per language to override the built-in interface text from) in a new or empty folder.
 /// It never writes into a folder that has anything in it.

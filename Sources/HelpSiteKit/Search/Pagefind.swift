@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// The Pagefind program (pagefind.app) that indexes the built pages: found once per build, run on a folder.

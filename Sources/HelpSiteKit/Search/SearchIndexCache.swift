@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// `build --cache`: each search shard's files and a fingerprint of the pages it indexed, so a rebuild runs

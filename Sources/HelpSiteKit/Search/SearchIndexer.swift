@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// Runs Pagefind over a built site and leaves the bundles beside the pages:

@@ -1,3 +1,6 @@
+import HelpCore
+import HelpTemplates
+
 /// The results page of each language, at the localized `searchSlug` from its strings: `/nb/sok/`, `/de/suche/`.
 enum SearchPages {
     static let layout = "search"

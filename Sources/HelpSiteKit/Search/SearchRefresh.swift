@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `serve`'s re-indexing after an edit: Pagefind over the live output, the new bundles swapped in when done.
 /// It holds no reference to the live site, so it can run off the reload path while pages keep being served.
 public struct SearchRefresh: Sendable {

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// One Pagefind index of the build, indexed by a service of its own: the pages of one language in `pagefind/`,

@@ -1,3 +1,6 @@
+import HelpCore
+import HelpTemplates
+
 /// What templates know about search in one language (`search` in a page's context; absent with `search: false`).
 final class SearchView: Sendable {
     /// The language's results page: `/nb/sok/`.

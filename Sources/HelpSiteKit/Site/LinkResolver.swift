@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// Stage "resolve links": turns `[text](../s3/p4.md#part)` into the target page's URL in the same language.

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `check --previous`: the pages of a previous build (its output folder, or its `sitemap.xml`) that the
 /// current site neither has nor redirects, so readers' bookmarks and search results would break.
 enum PreviousURLs {

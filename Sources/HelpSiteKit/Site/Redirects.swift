@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `aliases:` in front matter: a page's former paths in its language folder, each sent on to its URL.
 struct Redirect: Sendable {
     /// Path segments of the old URL under the output root, the language first (`["nb", "gammel-klage"]`).

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `related:` in front matter: the pages suggested after a page's text, checked like links.
 enum RelatedPages {
     /// How many pages of the same folder are suggested when a page names none.

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// A page placed in the site: its source, its URL and its place among its translations.
 public struct Page: Sendable {
     public enum Kind: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// Output locations: a page's path segments become both its file under `public/` and its href.
 enum URLPath {
     private static let unreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@".utf8)

@@ -1,3 +1,6 @@
+import HelpCore
+import HelpTemplates
+
 /// The context of `contact-card`: one entity of `facts.yaml` and the strings of the page's language.
 final class ContactCardContextView: Sendable {
     let contact: ContactView

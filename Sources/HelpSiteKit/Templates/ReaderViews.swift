@@ -1,3 +1,6 @@
+import HelpCore
+import HelpTemplates
+
 /// "Last reviewed 20 November 2026": the `reviewed` string with `{date}` filled in, split around the date
 /// so a template can wrap it in `<time datetime>`.
 final class ReviewedView: Sendable {

@@ -1,3 +1,6 @@
+import HelpCore
+import HelpTemplates
+
 /// The `id="…"` attributes written literally in the templates. A heading in the Markdown must not take one of
 /// them: two elements with one id break the skip link (`#main`) and the table of contents' label.
 enum TemplateIDs {

@@ -1,3 +1,5 @@
+import HelpCore
+import HelpTemplates
 import HelpMarkdown
 
 // The typed values templates see. The README's "Templates and their context" documents every name; each

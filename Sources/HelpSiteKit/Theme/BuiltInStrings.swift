@@ -1,3 +1,5 @@
+import HelpCore
+
 /// helpsite's own interface text in every language it ships, from `theme/strings/<code>.yaml`, embedded at build time.
 enum BuiltInStrings {
     static let all: [String: [String: String]] = {

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// The files a site renders with: the built-in theme, with the site's own `templates/` laid over it file by file.

@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// The sections of a source page (by heading id) whose units differ between two versions: what the outdated notice

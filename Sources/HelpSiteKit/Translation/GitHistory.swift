@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// Older versions of a file from git, when git and a repository are there.

@@ -1,3 +1,4 @@
+import HelpCore
 import Yams
 
 /// `content/glossary.yaml`: how each language must render a source-language term, the variants it must not use,

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `check`'s glossary warnings: a translation unit using a forbidden variant, or lacking the required rendering
 /// (or a name) where its source unit has the term. Units are paired when the translation follows the source's
 /// blocks; otherwise whole pages are compared.

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `helpsite stamp --minor content/nb/arn.md`: the writer says the source edit since the page's last recorded
 /// version (a typo, a link fix) needs no retranslation. Translations stamped with that version are stamped with the
 /// new one, and the version is recorded as minor so `status` can show it.

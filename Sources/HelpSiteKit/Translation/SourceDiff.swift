@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// `helpsite status --diff`: what changed in the source page since the version a translation was stamped from,

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// The digest a translation records in `source:` to say which version of the source page it follows.
 /// It covers the title, description and body with every run of whitespace folded into one space,
 /// so re-wrapping a paragraph or trailing spaces do not make translations outdated.

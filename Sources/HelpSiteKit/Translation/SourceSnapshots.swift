@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// The source page's text at each version translations were stamped with, kept in the content folder so the

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// `helpsite stamp`: records in a translation's front matter which version of the source page it follows,

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 import HelpMarkdown
 
@@ -109,7 +110,7 @@ public enum StatusFormatter {
         thead th{position:sticky;top:0;background:#f4f4f4}
         .up-to-date{background:#d7f2dd;color:#0b4d1c}.machine{background:#e8f2d7;color:#2f4d0b}.outdated{background:#ffe9b3;color:#5c3d00}
         .unstamped{background:#e6e6f5;color:#2a2a66}.missing{background:#fbd5d5;color:#6b0d0d}.extra{background:#dde8f7;color:#0d2f5c}
-        .legend span{display:inline-block;padding:.2rem .5rem;margin-inline-end:.5rem}
+        .legend span{display:inline-block;padding:.2rem .5rem;margin:0 .5rem 0 0}
         td a{color:inherit}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(100%);white-space:nowrap}
         """

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// Where every translation stands against the source language, computed from the content alone (no git).
 public struct TranslationStatus: Sendable {
     public enum State: String, Sendable, CaseIterable, Comparable {

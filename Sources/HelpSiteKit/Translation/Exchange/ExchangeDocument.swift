@@ -1,3 +1,5 @@
+import HelpCore
+
 /// What `export` writes and `import` reads, whatever the file format: units grouped by page.
 public struct ExchangeDocument: Sendable, Equatable {
     public var siteTitle: String

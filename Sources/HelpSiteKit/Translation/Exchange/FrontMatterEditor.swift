@@ -1,3 +1,5 @@
+import HelpCore
+
 /// Sets one key of a page's YAML front matter in its text, leaving every other line as it was.
 enum FrontMatterEditor {
     /// `text` with `key: value`: the key's line (and its indented continuation lines) replaced, or a new line added

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 
 /// GNU gettext PO files: one entry per unit, `msgctxt` holding the unit's key, placeholders as `<g1>…</g1>` and `<x2/>`.

@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// Where a unit sits in its page: the front matter's title or description, or the n-th translatable block (from 1).

@@ -1,3 +1,5 @@
+import HelpCore
+
 /// A language's interface strings as exchange units, keyed `strings.yaml:<key>`: the ones its `strings.yaml`
 /// overrides (pre-filled) and the ones neither helpsite nor the site has (empty). Import writes them back into
 /// `content/<language>/strings.yaml`, refusing a text whose `{placeholders}` differ from the source's.

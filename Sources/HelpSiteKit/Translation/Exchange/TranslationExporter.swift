@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `helpsite export`: the units of one language's pages that need work, pre-filled with what can be reused.
 public struct TranslationExporter {
     public enum Selection: String, Sendable, CaseIterable {

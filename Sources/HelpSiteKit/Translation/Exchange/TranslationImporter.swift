@@ -1,3 +1,5 @@
+import HelpCore
+
 /// `helpsite import`: writes the translations in a PO or XLIFF file into the language's pages. Every page of the file
 /// is checked and composed first; one error anywhere means nothing from that file is written.
 public struct TranslationImporter {

@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// A unit's text as a translator sees it: words, plus numbered placeholders standing for Markdown markup.

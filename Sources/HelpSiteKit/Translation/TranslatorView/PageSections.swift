@@ -1,3 +1,4 @@
+import HelpCore
 import HelpMarkdown
 
 /// A page's Markdown cut at its headings, as the translator view shows it. The first section (id "") holds the

@@ -1,3 +1,4 @@
+import HelpCore
 import Foundation
 import HelpMarkdown
 
@@ -19,7 +20,7 @@ struct TranslatorPage {
         let changed = comparison.rows.filter(\.changed)
         let absolute = URL(fileURLWithPath: target.file.path).standardizedFileURL.path
         let editorURL = "vscode://file" + (absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute)
-        var html = StandaloneHTML.opening(title: "Translator view: \(target.page.path) (\(translation.code))", style: Self.style) + """
+        var html = StandaloneHTML.opening(title: "Translator view: \(target.page.path) (\(translation.code))", style: Self.style, colorSchemes: "light dark") + """
             <h1>What changed in <span lang="\(escape(source.code))">\(escape(comparison.rows.first?.heading ?? target.page.path))</span></h1>
             <p>Translation into <span lang="\(escape(translation.code))">\(escape(translation.name))</span> (<code>\(escape(target.file.display))</code>) against the source in <span lang="\(escape(source.code))">\(escape(source.name))</span>.\(pageURL.map { " <a href=\"\(escape($0))\">Open the translated page</a>." } ?? "")</p>
             <p class="state" role="status">\(stateSentence(changedCount: changed.count))</p>
@@ -96,7 +97,7 @@ struct TranslatorPage {
     }
 
     private static let style = """
-        :root{color-scheme:light dark;--fg:#1a1a1a;--bg:#fff;--muted:#4a4a4a;--line:#c8c8c8;--panel:#f6f6f6;--link:#0645ad;--del-bg:#ffe0e0;--del-fg:#6b0000;--ins-bg:#dcf3df;--ins-fg:#0b4d1c;--button-bg:#0b57d0;--button-fg:#fff}
+        :root{--fg:#1a1a1a;--bg:#fff;--muted:#4a4a4a;--line:#c8c8c8;--panel:#f6f6f6;--link:#0645ad;--del-bg:#ffe0e0;--del-fg:#6b0000;--ins-bg:#dcf3df;--ins-fg:#0b4d1c;--button-bg:#0b57d0;--button-fg:#fff}
         @media (prefers-color-scheme:dark){:root{--fg:#e8e8e8;--bg:#161616;--muted:#c4c4c4;--line:#555;--panel:#222;--link:#9cc3ff;--del-bg:#4a1515;--del-fg:#ffd7d7;--ins-bg:#123d1c;--ins-fg:#d4f7d9;--button-bg:#9cc3ff;--button-fg:#0a0a0a}}
         body{font-family:system-ui,sans-serif;margin:0;padding:1rem 2rem;color:var(--fg);background:var(--bg);line-height:1.5}
         a{color:var(--link)}
@@ -110,8 +111,8 @@ struct TranslatorPage {
         .text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:.9rem;background:var(--panel);border:1px solid var(--line);padding:.5rem;border-radius:.3rem}
         section,details{border-top:1px solid var(--line);padding:.5rem 0 1rem}
         summary{cursor:pointer;font-weight:600;padding:.3rem 0}
-        del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through 2px}
-        ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:underline 2px;font-weight:600}
+        del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through}
+        ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:underline;font-weight:600}
         del::before,del::after,ins::before,ins::after{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(100%);white-space:nowrap}
         del::before{content:" [removed: "}del::after{content:"] "}ins::before{content:" [added: "}ins::after{content:"] "}
         .missing{font-style:italic}

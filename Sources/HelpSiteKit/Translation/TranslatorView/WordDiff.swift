@@ -1,3 +1,4 @@
+import HelpCore
 /// A word-level diff of two texts for the translator view: the longest common run of words kept, the rest deleted
 /// or inserted. Whitespace travels with the word before it, so joining the pieces gives back either text.
 enum WordDiff {

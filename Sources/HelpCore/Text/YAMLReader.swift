@@ -2,13 +2,19 @@ import Yams
 
 /// Reads YAML with Yams and reports problems at their position in the whole file,
 /// not in the YAML block (front matter starts on the file's second line).
-struct YAMLReader {
-    let file: String
+package struct YAMLReader {
+    package let file: String
     /// Lines of the file before the YAML text.
-    let lineOffset: Int
-    let stage: BuildStage
+    package let lineOffset: Int
+    package let stage: BuildStage
 
-    func compose(_ text: String) throws(DiagnosticError) -> Node? {
+    package init(file: String, lineOffset: Int, stage: BuildStage) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.stage = stage
+    }
+
+    package func compose(_ text: String) throws(DiagnosticError) -> Node? {
         // Anchors and aliases buy nothing in front matter and settings, and expanding them is how
         // a few lines of YAML ask for gigabytes ("billion laughs"): refuse them before parsing.
         if let alias = YAMLAliases.first(in: text) {
@@ -27,17 +33,17 @@ struct YAMLReader {
         }
     }
 
-    func location(of node: Node) -> FileLocation {
+    package func location(of node: Node) -> FileLocation {
         guard let mark = node.mark else { return FileLocation(file: file, line: lineOffset + 1, column: 1) }
         return FileLocation(file: file, line: lineOffset + mark.line, column: mark.column)
     }
 
-    func fileStart() -> FileLocation { FileLocation(file: file, line: 1, column: 1) }
+    package func fileStart() -> FileLocation { FileLocation(file: file, line: 1, column: 1) }
 
-    func error(at node: Node, _ message: String) -> Diagnostic { .error(stage, location(of: node), message) }
+    package func error(at node: Node, _ message: String) -> Diagnostic { .error(stage, location(of: node), message) }
 
     /// Checks that the document is a mapping of known keys; returns its pairs keyed by name.
-    func mapping(_ node: Node?, allowedKeys: [String], what: String, log: inout DiagnosticLog) -> [(key: String, keyNode: Node, value: Node)] {
+    package func mapping(_ node: Node?, allowedKeys: [String], what: String, log: inout DiagnosticLog) -> [(key: String, keyNode: Node, value: Node)] {
         guard let node else { return [] }
         guard let mapping = node.mapping else {
             log.append(error(at: node, "\(what) must be a mapping of keys to values"))
@@ -58,7 +64,7 @@ struct YAMLReader {
         return pairs
     }
 
-    func string(_ node: Node, key: String, log: inout DiagnosticLog) -> String? {
+    package func string(_ node: Node, key: String, log: inout DiagnosticLog) -> String? {
         guard let scalar = node.scalar else {
             log.append(error(at: node, "'\(key)' must be text"))
             return nil
@@ -66,7 +72,7 @@ struct YAMLReader {
         return scalar.string
     }
 
-    func int(_ node: Node, key: String, log: inout DiagnosticLog) -> Int? {
+    package func int(_ node: Node, key: String, log: inout DiagnosticLog) -> Int? {
         guard let value = node.int else {
             log.append(error(at: node, "'\(key)' must be a whole number"))
             return nil
@@ -74,7 +80,7 @@ struct YAMLReader {
         return value
     }
 
-    func bool(_ node: Node, key: String, log: inout DiagnosticLog) -> Bool? {
+    package func bool(_ node: Node, key: String, log: inout DiagnosticLog) -> Bool? {
         guard let value = node.bool else {
             log.append(error(at: node, "'\(key)' must be true or false"))
             return nil
@@ -135,9 +141,9 @@ public struct DiagnosticError: Error, Sendable, Equatable {
 }
 
 /// A plain scan for what the YAML reader must not see; quoted text and comments are skipped.
-enum YAMLAliases {
+package enum YAMLAliases {
     /// The first `&anchor` or `*alias` outside quotes and comments.
-    static func first(in text: String) -> (line: Int, column: Int)? {
+    package static func first(in text: String) -> (line: Int, column: Int)? {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var quote: Unicode.Scalar?
             var previous: Unicode.Scalar = " "
@@ -167,7 +173,7 @@ enum YAMLAliases {
     }
 
     /// Where a key is written for the second time at the start of a line (after indentation).
-    static func secondOccurrence(ofKey key: String, in text: String) -> (line: Int, column: Int)? {
+    package static func secondOccurrence(ofKey key: String, in text: String) -> (line: Int, column: Int)? {
         var seen = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let indent = line.prefix { $0 == " " }.count

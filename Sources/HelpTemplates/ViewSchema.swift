@@ -1,5 +1,7 @@
+import HelpCore
+
 /// A value a template reads from a view. Objects and lists carry views; the compiled template knows their schema.
-enum TemplateValue {
+package enum TemplateValue {
     case absent
     case flag(Bool)
     case text(String)
@@ -13,27 +15,33 @@ enum TemplateValue {
 
 /// The names a template may use at one level of its context, each with how to read it from a typed view.
 /// Templates are checked against schemas when they are loaded, so a misspelled name is an error, not a blank.
-final class ViewSchema: Sendable {
-    enum Kind: Sendable {
+package final class ViewSchema: Sendable {
+    package enum Kind: Sendable {
         case scalar
         case object(@Sendable () -> ViewSchema)
         case list(@Sendable () -> ViewSchema)
     }
 
-    struct Field: Sendable {
-        let name: String
-        let kind: Kind
-        let read: @Sendable (AnyObject) -> TemplateValue
+    package struct Field: Sendable {
+        package let name: String
+        package let kind: Kind
+        package let read: @Sendable (AnyObject) -> TemplateValue
+
+        package init(name: String, kind: Kind, read: @escaping @Sendable (AnyObject) -> TemplateValue) {
+            self.name = name
+            self.kind = kind
+            self.read = read
+        }
     }
 
     /// How the schema is named in error messages: `page`, `site`, `strings`.
-    let name: String
-    let fields: [Field]
+    package let name: String
+    package let fields: [Field]
     private let slots: [String: Int]
     /// Open schemas (the strings tables) answer an unknown name with nothing instead of an error.
-    let isOpen: Bool
+    package let isOpen: Bool
 
-    init(name: String, fields: [Field], isOpen: Bool = false) {
+    package init(name: String, fields: [Field], isOpen: Bool = false) {
         self.name = name
         self.fields = fields
         self.isOpen = isOpen
@@ -42,42 +50,42 @@ final class ViewSchema: Sendable {
         self.slots = slots
     }
 
-    func field(named name: String) -> Field? { slots[name].map { fields[$0] } }
+    package func field(named name: String) -> Field? { slots[name].map { fields[$0] } }
 
-    var fieldNames: [String] { fields.map(\.name) }
+    package var fieldNames: [String] { fields.map(\.name) }
 
     /// Builds a schema for one view type with typed getters.
-    static func of<View: AnyObject>(_ type: View.Type, name: String, _ build: (inout Builder<View>) -> Void) -> ViewSchema {
+    package static func of<View: AnyObject>(_ type: View.Type, name: String, _ build: (inout Builder<View>) -> Void) -> ViewSchema {
         var builder = Builder<View>()
         build(&builder)
         return ViewSchema(name: name, fields: builder.fields)
     }
 
-    struct Builder<View: AnyObject> {
+    package struct Builder<View: AnyObject> {
         fileprivate(set) var fields: [Field] = []
 
         // `unsafeDowncast` is sound: a compiled template reads a field only from a frame of this schema's view type.
-        mutating func value(_ name: String, _ get: @escaping @Sendable (View) -> TemplateValue) {
+        package mutating func value(_ name: String, _ get: @escaping @Sendable (View) -> TemplateValue) {
             fields.append(Field(name: name, kind: .scalar) { get(unsafeDowncast($0, to: View.self)) })
         }
 
-        mutating func text(_ name: String, _ get: @escaping @Sendable (View) -> String?) {
+        package mutating func text(_ name: String, _ get: @escaping @Sendable (View) -> String?) {
             value(name) { view in get(view).map(TemplateValue.text) ?? .absent }
         }
 
-        mutating func flag(_ name: String, _ get: @escaping @Sendable (View) -> Bool) {
+        package mutating func flag(_ name: String, _ get: @escaping @Sendable (View) -> Bool) {
             value(name) { .flag(get($0)) }
         }
 
-        mutating func number(_ name: String, _ get: @escaping @Sendable (View) -> Int) {
+        package mutating func number(_ name: String, _ get: @escaping @Sendable (View) -> Int) {
             value(name) { .number(get($0)) }
         }
 
-        mutating func object<Child: AnyObject>(_ name: String, _ schema: @escaping @Sendable () -> ViewSchema, _ get: @escaping @Sendable (View) -> Child?) {
+        package mutating func object<Child: AnyObject>(_ name: String, _ schema: @escaping @Sendable () -> ViewSchema, _ get: @escaping @Sendable (View) -> Child?) {
             fields.append(Field(name: name, kind: .object(schema)) { get(unsafeDowncast($0, to: View.self)).map { .object($0) } ?? .absent })
         }
 
-        mutating func list<Child: AnyObject>(_ name: String, _ schema: @escaping @Sendable () -> ViewSchema, _ get: @escaping @Sendable (View) -> [Child]) {
+        package mutating func list<Child: AnyObject>(_ name: String, _ schema: @escaping @Sendable () -> ViewSchema, _ get: @escaping @Sendable (View) -> [Child]) {
             fields.append(Field(name: name, kind: .list(schema)) { .list(get(unsafeDowncast($0, to: View.self))) })
         }
     }

@@ -6,11 +6,11 @@
 ///
 /// Columns count Unicode scalars. Tabs are shown as four spaces and other control characters as `�`, so
 /// the caret lines up and nothing a terminal would act on is printed; long lines are cut around the column.
-struct SourceSnippet {
-    static let widthLimit = 100
+package struct SourceSnippet {
+    package static let widthLimit = 100
 
     /// The lines to print under a diagnostic or note at this place, or none when its file or line cannot be read.
-    static func lines(file: String?, line lineNumber: Int?, column: Int?, reader: SourceReader) -> [String] {
+    package static func lines(file: String?, line lineNumber: Int?, column: Int?, reader: SourceReader) -> [String] {
         guard let file, let lineNumber, lineNumber >= 1, let line = reader.scalars(ofLine: lineNumber, in: file) else { return [] }
         var scalars = line[...]
         var caretColumn = max(1, min(column ?? 1, scalars.count + 1))
@@ -41,12 +41,19 @@ struct SourceSnippet {
     }
 }
 
+/// The bytes of a file that is compiled into the binary (the built-in theme's `<built-in>/…` paths), or nil
+/// for a file to read from disk.
+public typealias EmbeddedSources = @Sendable (String) -> [UInt8]?
+
 /// Reads source lines for snippets, each file once.
-final class SourceReader {
+package final class SourceReader {
     private var files: [String: [Substring]] = [:]
+    private let embedded: EmbeddedSources
     /// The last line asked for: diagnostics come sorted, and thousands on one long line must not each
     /// decode it again (32,000 link warnings on one 256 KiB line took 17 s).
     private var lastLine: (file: String, number: Int, scalars: [Unicode.Scalar])?
+
+    package init(embedded: @escaping EmbeddedSources) { self.embedded = embedded }
 
     private func line(_ number: Int, of file: String) -> String? {
         if files[file] == nil { files[file] = load(file) }
@@ -54,7 +61,7 @@ final class SourceReader {
         return String(lines[number - 1])
     }
 
-    func scalars(ofLine number: Int, in file: String) -> [Unicode.Scalar]? {
+    package func scalars(ofLine number: Int, in file: String) -> [Unicode.Scalar]? {
         if let last = lastLine, last.number == number, last.file == file { return last.scalars }
         guard let text = line(number, of: file) else { return nil }
         let scalars = Array(text.unicodeScalars)
@@ -64,10 +71,8 @@ final class SourceReader {
 
     private func load(_ file: String) -> [Substring] {
         let bytes: [UInt8]
-        if file.hasPrefix(Theme.builtInPrefix + "/") {
-            let path = String(file.dropFirst(Theme.builtInPrefix.count + 1))
-            guard let builtIn = Theme.builtIn.first(where: { $0.relativePath == path }) else { return [] }
-            bytes = builtIn.bytes
+        if let builtIn = embedded(file) {
+            bytes = builtIn
         } else {
             guard FileSystem.targetKind(of: file) == .file, let read = try? FileSystem.readBytes(file, limit: 16 << 20) else { return [] }
             bytes = read

@@ -1,18 +1,18 @@
 /// "Did you mean …?" for misspelt keys and names.
-enum Suggestions {
-    static func closest(to word: String, in candidates: [String]) -> String? {
+package enum Suggestions {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
         return best.1 <= max(1, word.count / 3) ? best.0 : nil
     }
 
-    static func didYouMean(_ word: String, in candidates: [String]) -> String {
+    package static func didYouMean(_ word: String, in candidates: [String]) -> String {
         if let suggestion = closest(to: word, in: candidates) { return "; did you mean '\(suggestion)'?" }
         return "; expected one of: " + candidates.joined(separator: ", ")
     }
 
     /// Edit distance counting an insertion, deletion, substitution or swap of neighbours as one edit.
-    static func distance(_ a: String, _ b: String) -> Int {
+    package static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -1,8 +1,8 @@
 /// A UTF-8 text file read for parsing: BOM removed, CRLF and CR turned into LF (line numbers unchanged).
-struct TextFile {
-    var text: String
+package struct TextFile {
+    package var text: String
 
-    static func read(_ path: SitePath, stage: BuildStage, limit: Int? = nil) throws(DiagnosticError) -> TextFile {
+    package static func read(_ path: SitePath, stage: BuildStage, limit: Int? = nil) throws(DiagnosticError) -> TextFile {
         let location = FileLocation(file: path.display)
         let bytes: [UInt8]
         do {
@@ -51,7 +51,7 @@ struct TextFile {
 
     /// 1-based line and column of a byte offset. Columns count Unicode scalars, as editors do: the bytes before
     /// the offset are valid UTF-8 (it is the first bad byte or a NUL), so each scalar has one lead byte.
-    static func position(ofByte offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+    package static func position(ofByte offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         for index in bytes.startIndex..<offset {

@@ -39,12 +39,12 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.path < rhs.path }
 }
 
-enum EntryKind: Equatable {
+package enum EntryKind: Equatable {
     case file, directory, symlink, other, missing
 }
 
-enum FileSystem {
-    static func kind(of path: String) -> EntryKind {
+package enum FileSystem {
+    package static func kind(of path: String) -> EntryKind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
@@ -56,7 +56,7 @@ enum FileSystem {
     }
 
     /// Kind after following symlinks.
-    static func targetKind(of path: String) -> EntryKind {
+    package static func targetKind(of path: String) -> EntryKind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
@@ -66,10 +66,10 @@ enum FileSystem {
         }
     }
 
-    static func exists(_ path: String) -> Bool { kind(of: path) != .missing }
+    package static func exists(_ path: String) -> Bool { kind(of: path) != .missing }
 
     /// Entry names of a directory, sorted by their UTF-8 bytes so every machine walks in the same order.
-    static func entries(of directory: String) throws -> [String] {
+    package static func entries(of directory: String) throws -> [String] {
         guard let handle = opendir(directory) else { throw POSIXFailure(operation: "open folder", path: directory) }
         defer { closedir(handle) }
         var names: [String] = []
@@ -82,7 +82,7 @@ enum FileSystem {
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    static func readBytes(_ path: String, limit: Int? = nil) throws -> [UInt8] {
+    package static func readBytes(_ path: String, limit: Int? = nil) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "read", path: path) }
         defer { close(descriptor) }
@@ -105,7 +105,7 @@ enum FileSystem {
 
     /// `mkdir -p`, safe when several threads create the same folders.
     /// True when a regular file at `path` holds exactly `bytes`.
-    static func hasContents(_ path: String, equalTo bytes: some Collection<UInt8>) -> Bool {
+    package static func hasContents(_ path: String, equalTo bytes: some Collection<UInt8>) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count,
               let existing = try? readBytes(path, limit: bytes.count) else { return false }
@@ -115,7 +115,7 @@ enum FileSystem {
         return same ?? existing.elementsEqual(bytes)
     }
 
-    static func createDirectory(_ path: String) throws {
+    package static func createDirectory(_ path: String) throws {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw POSIXFailure(operation: "create folder", path: path) }
         let parent = SitePath(path).parent.path
@@ -123,7 +123,7 @@ enum FileSystem {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw POSIXFailure(operation: "create folder", path: path) }
     }
 
-    static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
+    package static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "write", path: path) }
         defer { close(descriptor) }
@@ -135,7 +135,7 @@ enum FileSystem {
     }
 
     /// Creates a file that must not exist yet (O_EXCL): nothing already there is ever replaced.
-    static func createNew(_ bytes: [UInt8], at path: String) throws {
+    package static func createNew(_ bytes: [UInt8], at path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "create", path: path) }
         defer { close(descriptor) }
@@ -152,19 +152,19 @@ enum FileSystem {
         return offset
     }
 
-    static func rename(_ from: String, to: String) throws {
+    package static func rename(_ from: String, to: String) throws {
         guard Glibc.rename(from, to) == 0 else { throw POSIXFailure(operation: "rename", path: from) }
     }
 
     /// Both paths name one file (hard links of one inode).
-    static func sameFile(_ first: String, _ second: String) -> Bool {
+    package static func sameFile(_ first: String, _ second: String) -> Bool {
         var one = stat(), two = stat()
         guard lstat(first, &one) == 0, lstat(second, &two) == 0 else { return false }
         return one.st_dev == two.st_dev && one.st_ino == two.st_ino
     }
 
     /// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`); false where the system cannot.
-    static func exchange(_ first: String, _ second: String) -> Bool {
+    package static func exchange(_ first: String, _ second: String) -> Bool {
         guard let renameat2 = renameat2 else { return false }
         let renameExchange: UInt32 = 1 << 1
         return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
@@ -182,20 +182,20 @@ enum FileSystem {
         #endif
     }()
 
-    static func removeTree(_ path: String) {
+    package static func removeTree(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
 
-struct POSIXFailure: Error, CustomStringConvertible {
-    var operation: String
-    var path: String
-    var code: Int32 = errno
+package struct POSIXFailure: Error, CustomStringConvertible {
+    package var operation: String
+    package var path: String
+    package var code: Int32 = errno
 
-    var description: String { "cannot \(operation) \(path): \(String(cString: strerror(code)))" }
+    package var description: String { "cannot \(operation) \(path): \(String(cString: strerror(code)))" }
 }
 
-struct FileTooLarge: Error {
-    var size: Int
-    var limit: Int
+package struct FileTooLarge: Error {
+    package var size: Int
+    package var limit: Int
 }

@@ -1,5 +1,7 @@
+import HelpCore
+
 /// One Mustache tag or run of text, as parsed from a template file.
-indirect enum TemplateNode: Sendable {
+package indirect enum TemplateNode: Sendable {
     case text(String)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (raw).
     case variable(name: String, escaped: Bool, at: TemplatePosition)
@@ -14,21 +16,21 @@ public struct TemplatePosition: Sendable, Hashable {
     public var column: Int
 }
 
-struct TemplateSyntaxError: Error {
-    var message: String
-    var position: TemplatePosition
+package struct TemplateSyntaxError: Error {
+    package var message: String
+    package var position: TemplatePosition
 }
 
 /// Parses Mustache text into nodes. Whitespace handling follows swift-mustache (which helpsite used before it
 /// compiled templates itself) tag for tag, so templates render byte for byte as they did: a section, comment or
 /// partial tag alone on its line removes that line, and text is split at line ends.
-struct TemplateParser {
+package struct TemplateParser {
     private let characters: [Character]
     private var position = 0
     private var openDelimiter: [Character] = ["{", "{"]
     private var closeDelimiter: [Character] = ["}", "}"]
 
-    static func parse(_ text: String) throws(TemplateSyntaxError) -> [TemplateNode] {
+    package static func parse(_ text: String) throws(TemplateSyntaxError) -> [TemplateNode] {
         var parser = TemplateParser(characters: Array(text))
         return try parser.parse(section: nil, newLine: true)
     }

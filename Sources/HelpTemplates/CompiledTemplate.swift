@@ -1,13 +1,19 @@
+import HelpCore
 import HelpMarkdown
+import Synchronization
 
 /// A template resolved against the schemas of its context: every name is a field read, found when the
 /// template is loaded, so rendering does no name lookup and no dynamic casts.
-final class CompiledTemplate: @unchecked Sendable {
-    // Unchecked: `steps` is assigned once while the library compiles (a recursive partial refers to its own
-    // box before it is filled) and only read afterwards.
-    fileprivate(set) var steps: [Step] = []
+package final class CompiledTemplate: Sendable {
+    // Filled after the template object exists, because a recursive partial refers to its own template; read
+    // once per render of the template, so the lock is not on the hot path.
+    private let filled = Mutex<[Step]>([])
 
-    indirect enum Step: Sendable {
+    package var steps: [Step] { filled.withLock { $0 } }
+
+    fileprivate func fill(_ steps: [Step]) { filled.withLock { $0 = steps } }
+
+    package indirect enum Step: Sendable {
         case bytes([UInt8])
         case value(Access, escaped: Bool)
         case section(Access, body: [Step], inverted: Bool, pushes: ViewSchema?)
@@ -17,34 +23,34 @@ final class CompiledTemplate: @unchecked Sendable {
     }
 
     /// Where a name's value comes from: the innermost frame of `schema`, then fields down the dotted path.
-    struct Access: Sendable {
-        let frame: ObjectIdentifier
-        let path: [ViewSchema.Field]
+    package struct Access: Sendable {
+        package let frame: ObjectIdentifier
+        package let path: [ViewSchema.Field]
     }
 }
 
 /// A view on the context stack, with the schema it was compiled against.
-struct Frame {
-    let schema: ObjectIdentifier
-    let view: AnyObject
+package struct Frame {
+    package let schema: ObjectIdentifier
+    package let view: AnyObject
 }
 
 /// A rendered fragment shared by many pages, with the branches that differ on the page it is shown on.
-struct SharedFragment: Sendable {
-    struct Branch: Sendable {
-        var offset: Int
-        var replacedCount: Int
-        var bytes: [UInt8]
+package struct SharedFragment: Sendable {
+    package struct Branch: Sendable {
+        package var offset: Int
+        package var replacedCount: Int
+        package var bytes: [UInt8]
     }
 
-    var bytes: [UInt8]
+    package var bytes: [UInt8]
     /// Key (page id or language code) → what to put in place of the "not current" rendering.
-    var branches: [String: Branch]
+    package var branches: [String: Branch]
 
-    static let empty = SharedFragment(bytes: [], branches: [:])
+    package static let empty = SharedFragment(bytes: [], branches: [:])
 
     /// The fragment as the page with `current` shows it.
-    func text(current: String) -> String {
+    package func text(current: String) -> String {
         guard let branch = branches[current] else { return String(decoding: bytes, as: UTF8.self) }
         var result = [UInt8]()
         result.reserveCapacity(bytes.count + branch.bytes.count)
@@ -56,21 +62,21 @@ struct SharedFragment: Sendable {
 }
 
 /// Renders compiled templates into bytes.
-struct TemplateRenderer {
-    private(set) var output: [UInt8] = []
+package struct TemplateRenderer {
+    package private(set) var output: [UInt8] = []
     private var frames: [Frame] = []
     private var indentation: [UInt8] = []
     /// While rendering a shared fragment: the branches recorded for `current` values; nil renders them as false.
     private var branches: [String: SharedFragment.Branch]?
     private var insideBranch = false
     /// The page id or language code whose `current` values are true in a direct render.
-    var currentKey: String?
+    package var currentKey: String?
 
-    init(capacity: Int = 16_384) {
+    package init(capacity: Int = 16_384) {
         output.reserveCapacity(capacity)
     }
 
-    static func render(_ template: CompiledTemplate, view: AnyObject, schema: ViewSchema, current: String? = nil) -> [UInt8] {
+    package static func render(_ template: CompiledTemplate, view: AnyObject, schema: ViewSchema, current: String? = nil) -> [UInt8] {
         var renderer = TemplateRenderer()
         renderer.currentKey = current
         renderer.frames.append(Frame(schema: ObjectIdentifier(schema), view: view))
@@ -78,7 +84,7 @@ struct TemplateRenderer {
         return renderer.output
     }
 
-    static func renderShared(_ template: CompiledTemplate, view: AnyObject, schema: ViewSchema) -> SharedFragment {
+    package static func renderShared(_ template: CompiledTemplate, view: AnyObject, schema: ViewSchema) -> SharedFragment {
         var renderer = TemplateRenderer(capacity: 4096)
         renderer.branches = [:]
         renderer.frames.append(Frame(schema: ObjectIdentifier(schema), view: view))
@@ -207,23 +213,28 @@ struct TemplateRenderer {
 
 /// Resolves parsed templates against schemas. A partial is compiled once per distinct stack of schemas it is
 /// included under (a recursive partial such as a navigation item reuses its own compilation).
-struct TemplateCompiler {
-    struct Source {
-        let nodes: [TemplateNode]
-        let file: String
+package struct TemplateCompiler {
+    package struct Source {
+        package let nodes: [TemplateNode]
+        package let file: String
+
+        package init(nodes: [TemplateNode], file: String) {
+            self.nodes = nodes
+            self.file = file
+        }
     }
 
-    let sources: [String: Source]
+    package let sources: [String: Source]
     private var compiled: [String: CompiledTemplate] = [:]
-    private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
     private var reported: Set<String> = []
 
-    init(sources: [String: Source]) {
+    package init(sources: [String: Source]) {
         self.sources = sources
     }
 
     /// Compiles template `name` with `schema` as its whole context.
-    mutating func compile(_ name: String, root schema: ViewSchema) -> CompiledTemplate? {
+    package mutating func compile(_ name: String, root schema: ViewSchema) -> CompiledTemplate? {
         guard sources[name] != nil else { return nil }
         return compilePartial(name, stack: [schema])
     }
@@ -238,7 +249,7 @@ struct TemplateCompiler {
         if let existing = compiled[key] { return existing }
         let template = CompiledTemplate()
         compiled[key] = template
-        template.steps = compile(source.nodes, stack: Array(distinct), file: source.file)
+        template.fill(compile(source.nodes, stack: Array(distinct), file: source.file))
         return template
     }
 
@@ -345,5 +356,5 @@ struct TemplateCompiler {
 }
 
 extension ViewSchema.Kind {
-    var isList: Bool { if case .list = self { true } else { false } }
+    package var isList: Bool { if case .list = self { true } else { false } }
 }

@@ -8,13 +8,13 @@ public enum DiagnosticStyle: String, Sendable, CaseIterable {
 public enum DiagnosticFormatter {
     /// Plain diagnostics and their notes, each with a position, are followed by their source line and a caret;
     /// see `SourceSnippet`.
-    public static func format(_ diagnostics: [Diagnostic], style: DiagnosticStyle) -> [String] {
-        let reader = SourceReader()
+    public static func format(_ diagnostics: [Diagnostic], style: DiagnosticStyle, embedded: @escaping EmbeddedSources) -> [String] {
+        let reader = SourceReader(embedded: embedded)
         return diagnostics.map { format($0, style: style, reader: reader) }
     }
 
-    public static func format(_ diagnostic: Diagnostic, style: DiagnosticStyle) -> String {
-        format(diagnostic, style: style, reader: SourceReader())
+    public static func format(_ diagnostic: Diagnostic, style: DiagnosticStyle, embedded: @escaping EmbeddedSources) -> String {
+        format(diagnostic, style: style, reader: SourceReader(embedded: embedded))
     }
 
     static func format(_ diagnostic: Diagnostic, style: DiagnosticStyle, reader: SourceReader) -> String {
@@ -47,7 +47,7 @@ public enum DiagnosticFormatter {
 }
 
 extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    package func replacingAll(_ target: String, with replacement: String) -> String {
         guard contains(target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
