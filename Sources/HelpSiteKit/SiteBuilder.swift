@@ -36,6 +36,8 @@ public struct BuildOptions: Sendable {
     /// `serve`: where the contact form and the feedback widget post instead of the site's endpoints (and whether
     /// forms the site does not configure are shown, marked as preview-only).
     public var formEndpoints: FormEndpoints?
+    /// `serve`: outdated notices and the status dashboard link to serve's translator view.
+    public var linksTranslatorViews = false
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -98,6 +100,7 @@ public struct SiteBuilder {
     public func load() throws -> LoadedSite {
         var config = try SiteConfigLoader(contentDirectory: options.contentDirectory).load(baseURLOverride: options.baseURL)
         options.formEndpoints?.apply(to: &config)
+        config.linksTranslatorViews = options.linksTranslatorViews
         let indexCache = options.cacheDirectory.map { PageIndexCache(directory: $0, config: config) }
         let content = try ContentLoader(contentDirectory: options.contentDirectory, config: config, hashesFiles: indexCache != nil,
                                         indexCache: indexCache).load(releasingBodies: true)

@@ -79,6 +79,10 @@ actor PreviewSession {
 
     func formReplies() -> FormReplies? { site.formReplies }
 
+    func pageURL(of page: PageID, in language: String) -> String? { site.pageURL(of: page, in: language) }
+
+    func translationStatus() -> TranslationStatus? { site.translationStatus }
+
     func languageHomes() -> [String] {
         site.config?.languages.map { "/\($0.code)/" } ?? []
     }
@@ -190,6 +194,7 @@ public struct PreviewServer: Sendable {
         let scratch = SitePath(FileManager.default.temporaryDirectory.path).appending("helpsite-serve-cache-\(getpid())-\(port)")
         build.cacheDirectory = scratch
         build.formEndpoints = FormRoutes.endpoints(showingUnconfigured: options.triesForms)
+        build.linksTranslatorViews = true
         let submissionsFile = options.submissionsFile ?? SitePath(FileManager.default.temporaryDirectory.path)
             .appending("helpsite-submissions-\(getpid())-\(port).jsonl")
         let submissions = SubmissionLog(path: submissionsFile.path)
@@ -201,7 +206,8 @@ public struct PreviewServer: Sendable {
 
         let hosts = Self.allowedHosts(host: options.host, port: port)
         let router = Router()
-        router.add(middleware: RequestGuard(root: output.path, hosts: hosts, postPaths: FormRoutes.paths))
+        router.add(middleware: RequestGuard(root: output.path, hosts: hosts, postPaths: FormRoutes.paths, postPrefix: TranslatorView.prefix))
+        router.add(middleware: TranslatorPages(contentDirectory: options.contentDirectory, session: session, log: log))
         for form in FormReplies.Form.allCases {
             let handler = FormHandler(form: form, submissions: submissions, replies: { await session.formReplies() },
                                       allowedHosts: Set(hosts.map { $0.lowercased() }))

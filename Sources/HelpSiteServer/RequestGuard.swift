@@ -9,20 +9,22 @@ import Hummingbird
 public struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     let root: String
     let allowedHosts: Set<String>
-    /// The only paths that take a POST: `serve`'s form endpoints.
+    /// The only paths that take a POST: `serve`'s form endpoints, and every path under `postPrefix` (the translator view's stamp).
     let postPaths: Set<String>
+    let postPrefix: String?
 
     /// `root` is the served folder; `hosts` the names the browser may use, with their port.
-    public init(root: String, hosts: [String], postPaths: Set<String> = []) {
+    public init(root: String, hosts: [String], postPaths: Set<String> = [], postPrefix: String? = nil) {
         self.root = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         self.allowedHosts = Set(hosts.map { $0.lowercased() })
         self.postPaths = postPaths
+        self.postPrefix = postPrefix
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let isFormPost = request.method == .post && postPaths.contains(request.uri.path)
-        guard request.method == .get || request.method == .head || isFormPost else {
-            return Response(status: .methodNotAllowed, headers: [.allow: postPaths.contains(request.uri.path) ? "POST" : "GET, HEAD"])
+        let takesPost = postPaths.contains(request.uri.path) || postPrefix.map { request.uri.path.hasPrefix($0) } == true
+        guard request.method == .get || request.method == .head || (request.method == .post && takesPost) else {
+            return Response(status: .methodNotAllowed, headers: [.allow: postPaths.contains(request.uri.path) ? "POST" : takesPost ? "GET, HEAD, POST" : "GET, HEAD"])
         }
         guard let host = request.head.authority, allowedHosts.contains(host.lowercased()) else {
             return Self.plain(.forbidden, "This preview only answers to \(allowedHosts.sorted().joined(separator: ", ")).")

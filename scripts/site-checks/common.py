@@ -134,3 +134,47 @@ class Report:
         status = "PASS" if not self.failures else "FAIL"
         print(f"{self.name}: {status}: {summary} ({len(self.failures)} failure(s), {seconds:.1f} s)", flush=True)
         return 0 if not self.failures else 1
+
+
+def free_port():
+    """A loopback port nothing listens on right now."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Served:
+    """`helpsite serve` on a free loopback port while the `with` block runs; `base` is its URL, `ready` whether
+    `ready_path` answered within 30 s. Its output goes to `log_path`."""
+
+    def __init__(self, command, log_path, ready_path=""):
+        import subprocess
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        self._log = open(log_path, "w")
+        self._process = subprocess.Popen(command + ["--port", str(self.port)], stdout=self._log, stderr=subprocess.STDOUT)
+        self.ready = self._wait(ready_path)
+
+    def _wait(self, path):
+        import urllib.request
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(self.base + path, timeout=2).read()
+                return True
+            except Exception:
+                time.sleep(0.1)
+        return False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exception):
+        import subprocess
+        self._process.terminate()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+        self._log.close()
+        return False

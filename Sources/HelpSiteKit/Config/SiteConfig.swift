@@ -38,6 +38,8 @@ public struct SiteConfig: Sendable {
     public var feedbackEndpoint: String?
     /// `serve --try-forms`: forms shown although site.yaml sets no endpoint for them, marked as preview-only.
     public var previewOnlyForms: Set<FormReplies.Form> = []
+    /// `serve` only: outdated notices and the status dashboard link to the translator view (`TranslatorView`).
+    public var linksTranslatorViews = false
 
     public static let defaultMaxPageBytes = 256 * 1024
 

@@ -91,6 +91,16 @@ public final class LiveSite {
         site.map { FormReplies(config: $0.config, strings: $0.strings) }
     }
 
+    /// The URL of a page of the loaded site, for the translator view's link back to it.
+    public func pageURL(of page: PageID, in language: String) -> String? {
+        site?.index.page(page, in: language)?.href
+    }
+
+    /// Where every translation of the loaded site stands, for serve's translator dashboard.
+    public var translationStatus: TranslationStatus? {
+        site.map { TranslationStatus(config: $0.config, pages: $0.pages) }
+    }
+
     /// Renders pages of the loaded site on request, with the same bytes the build writes.
     public var preview: PreviewRenderer? {
         guard let site else { return nil }

@@ -91,7 +91,8 @@ struct StatusDashboardOutput: OutputGenerator {
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer, let path = context.site.config.statusDashboardPath else { return }
         let status = TranslationStatus(config: context.site.config, pages: context.site.pages)
-        try writer.write(Array(StatusFormatter.html(status, title: context.site.config.title).utf8), to: path)
+        let links = context.site.config.linksTranslatorViews
+        try writer.write(Array(StatusFormatter.html(status, title: context.site.config.title, linksTranslatorViews: links).utf8), to: path)
     }
 }
 

@@ -95,7 +95,8 @@ struct SiteViews: Sendable {
         } else if isOutdated(page), let sourcePage {
             notices.outdated = NoticeView(string("outdatedTranslation", in: language.code) ?? "This translation may be out of date. Read the latest version in {source}.",
                                           language: language, source: config.defaultLanguage, sourceURL: sourcePage.href,
-                                          changedSections: changedSections(sourcePage))
+                                          changedSections: changedSections(sourcePage),
+                                          translatorURL: config.linksTranslatorViews ? TranslatorView.path(language: language.code, page: page.id) : nil)
         }
         if !page.isFallback, page.language != config.defaultLanguage.code, page.source.frontMatter.machine, let sourcePage {
             notices.machine = NoticeView(string("machineTranslated", in: language.code) ?? "This page was machine translated and has not been reviewed yet. Read the original in {source}.",

@@ -115,8 +115,13 @@ final class NoticeView: Sendable {
     /// For an outdated translation: the sections that changed in the source since it was stamped.
     let changedSections: [ChangedSectionView]
 
-    init(_ template: String, language: Language, source: Language, sourceURL: String?, changedSections: [ChangedSectionView] = []) {
+    /// `serve` only, on an outdated translation: the translator view of the page.
+    let translatorURL: String?
+
+    init(_ template: String, language: Language, source: Language, sourceURL: String?, changedSections: [ChangedSectionView] = [],
+         translatorURL: String? = nil) {
         self.changedSections = changedSections
+        self.translatorURL = translatorURL
         let filled = template.replacingAll("{language}", with: language.name)
         let parts = filled.components(separatedBy: "{source}")
         text = filled.replacingAll("{source}", with: source.name)
@@ -138,6 +143,7 @@ final class NoticeView: Sendable {
         f.text("sourceURL") { $0.sourceURL }
         f.flag("hasChangedSections") { !$0.changedSections.isEmpty }
         f.list("changedSections", { ChangedSectionView.schema }) { $0.changedSections }
+        f.text("translatorURL") { $0.translatorURL }
     }
 }
 

@@ -88,28 +88,10 @@ public enum StatusFormatter {
     }
 
     /// A self-contained page: a coverage matrix coloured by state, with counts, readable without JavaScript.
-    public static func html(_ status: TranslationStatus, title: String, freshness: PageFreshness? = nil) -> String {
+    /// With `linksTranslatorViews` (serve), each outdated cell links to the page's translator view.
+    public static func html(_ status: TranslationStatus, title: String, freshness: PageFreshness? = nil, linksTranslatorViews: Bool = false) -> String {
         let escape = HTMLEscaping.escape
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex">
-            <title>Translation status – \(escape(title))</title>
-            <style>
-            body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a;background:#fff}
-            table{border-collapse:collapse;font-size:.9rem}
-            th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:start}
-            thead th{position:sticky;top:0;background:#f4f4f4}
-            .up-to-date{background:#d7f2dd;color:#0b4d1c}.machine{background:#e8f2d7;color:#2f4d0b}.outdated{background:#ffe9b3;color:#5c3d00}
-            .unstamped{background:#e6e6f5;color:#2a2a66}.missing{background:#fbd5d5;color:#6b0d0d}.extra{background:#dde8f7;color:#0d2f5c}
-            .legend span{display:inline-block;padding:.2rem .5rem;margin-inline-end:.5rem}
-            </style>
-            </head>
-            <body>
-            <main>
+        var html = StandaloneHTML.opening(title: "Translation status – \(title)", style: dashboardStyle) + """
             <h1>Translation status</h1>
             <p>Source language: <strong>\(escape(status.sourceLanguage.name)) (\(escape(status.sourceLanguage.code)))</strong>. A translation is up to date when its <code>source:</code> stamp matches the source page.</p>
             <p class="legend">\(TranslationStatus.State.allCases.map { "<span class=\"\($0.rawValue)\">\($0.rawValue)</span>" }.joined())</p>
@@ -121,7 +103,10 @@ public enum StatusFormatter {
         for row in status.rows {
             html += "<tr><th scope=\"row\">\(escape(row.id.path))</th>"
             for language in status.languages {
-                if let entry = row.entries[language.code] {
+                if let entry = row.entries[language.code], linksTranslatorViews, entry.state == .outdated {
+                    let view = TranslatorView.path(language: language.code, page: row.id)
+                    html += "<td class=\"outdated\"><a href=\"\(escape(view))\">outdated<span class=\"visually-hidden\">: \(escape(row.id.path)) in \(escape(language.code))</span></a></td>"
+                } else if let entry = row.entries[language.code] {
                     html += "<td class=\"\(entry.state.rawValue)\">\(entry.state.rawValue)</td>"
                 } else {
                     html += "<td></td>"
@@ -134,7 +119,7 @@ public enum StatusFormatter {
             html += "<tr><th scope=\"row\">\(state.rawValue)</th>" + status.summaries.map { "<td>\($0.counts[state, default: 0])</td>" }.joined() + "</tr>\n"
         }
         html += "<tr><th scope=\"row\">up to date</th>" + status.summaries.map { "<td>\(percent($0.upToDatePercent))</td>" }.joined() + "</tr>\n"
-        html += "</tfoot>\n</table>\n" + staleHTML(freshness) + "</main>\n</body>\n</html>\n"
+        html += "</tfoot>\n</table>\n" + staleHTML(freshness) + StandaloneHTML.closing
         return html
     }
 
@@ -153,6 +138,18 @@ public enum StatusFormatter {
         }
         return html
     }
+
+    private static let dashboardStyle = """
+        body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a;background:#fff}
+        table{border-collapse:collapse;font-size:.9rem}
+        th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:start}
+        thead th{position:sticky;top:0;background:#f4f4f4}
+        .up-to-date{background:#d7f2dd;color:#0b4d1c}.machine{background:#e8f2d7;color:#2f4d0b}.outdated{background:#ffe9b3;color:#5c3d00}
+        .unstamped{background:#e6e6f5;color:#2a2a66}.missing{background:#fbd5d5;color:#6b0d0d}.extra{background:#dde8f7;color:#0d2f5c}
+        .legend span{display:inline-block;padding:.2rem .5rem;margin:0 .5rem 0 0}
+        td a{color:inherit}
+        .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(100%);white-space:nowrap}
+        """
 
     public static func percent(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
