@@ -13,7 +13,7 @@ enum StandaloneHTML {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
-<meta name="color-scheme" content="\(colorSchemes)">
+        <meta name="color-scheme" content="\(colorSchemes)">
         <title>\(HTMLEscaping.escape(title))</title>
         <style>
         \(style)
