@@ -18,6 +18,8 @@ struct OutputPlan: Sendable {
     private var folders: [String: Owner] = [:]
     /// Folders whose files one output names itself (Pagefind's bundle): nothing else may write inside them.
     private var ownedFolders: [String: Owner] = [:]
+    /// Pages whose URL another output holds: already reported, so their twins are not reported again.
+    private var unplacedPages: Set<String> = []
     /// The redirect pages of every alias that claimed its path.
     private(set) var redirects: [Redirect] = []
     /// The results page of each language with search on: language code → output path.
@@ -81,7 +83,8 @@ struct OutputPlan: Sendable {
             for page in index.pages(in: code) {
                 let path = MarkdownTwin.path(of: page)
                 let what = "the Markdown twin of \(page.isFallback ? "the fallback of " : "")\(page.source.file.display)"
-                if let other = claim(path, Owner(kind: .readerText, description: what)), !page.isFallback {
+                if let other = claim(path, Owner(kind: .readerText, description: what)), !page.isFallback,
+                   !unplacedPages.contains(page.outputPath.lowercased()) {
                     log.append(.error(.index, other.location ?? page.source.location("slug"), "\(other.description) takes \(path), which is \(what); give it another slug"))
                 }
             }
@@ -97,6 +100,7 @@ struct OutputPlan: Sendable {
         let file = page.source.file.display
         let owner = Owner(kind: .page, description: "the URL of \(page.isFallback ? "the fallback of " : "")\(file)", location: page.source.location("slug"))
         guard let other = claim(page.outputPath, owner) else { return }
+        unplacedPages.insert(page.outputPath.lowercased())
         // Two pages on one URL are the index's to report (SiteIndex); here only pages against other outputs.
         guard other.kind != .page else { return }
         let subject = page.isFallback ? "\(page.href), the \(page.language) fallback of \(file)," : page.href
