@@ -78,6 +78,22 @@ import Testing
         try expectUnchanged(site, since: before)
     }
 
+    /// A target left open (its unit's end tag closes it): libxml2 reports the mismatch through the delegate and
+    /// still lets `parse()` succeed, which used to import the file up to that point.
+    @Test func anXLIFFWithAMismatchedEndTagIsRefusedAndNothingIsWritten() throws {
+        let site = try shipped()
+        let title = "<target state=\"translated\">Beschwerde bei der ARN</target>"
+        var xliff = try exportGerman(site, format: "xliff")
+        #expect(xliff.contains(title))
+        xliff = xliff.replacingOccurrences(of: title, with: "<target state=\"translated\">Beschwerde bei der ARN")
+        let before = try contentFiles(site)
+        let imported = try importGerman(site, xliff, format: "xliff")
+        #expect(imported.status == 1)
+        #expect(imported.err.contains("de.xliff:") && imported.err.contains("error: not well-formed XML"), "\(imported.err)")
+        #expect(imported.err.contains("de.xliff: nothing written"))
+        try expectUnchanged(site, since: before)
+    }
+
     /// A CDATA section is text like any other; it used to be dropped, leaving the unit silently untranslated.
     @Test func anXLIFFTargetInCDATAIsReadWhole() throws {
         let site = try shipped()

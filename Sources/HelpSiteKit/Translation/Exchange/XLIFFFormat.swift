@@ -129,6 +129,11 @@ private final class XLIFFReader: NSObject, TranslationFileReader {
         parser.abortParsing()
     }
 
+    /// libxml2 may report a well-formedness error (a mismatched end tag) here and still let `parse()` succeed.
+    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
+        fail(parser, "not well-formed XML: \(error.localizedDescription)")
+    }
+
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         if skipDepth > 0 { skipDepth += 1; return }
         switch element {
