@@ -14,8 +14,6 @@ The submissions file must then hold exactly those three, one JSON line each.
 import argparse
 import json
 import os
-import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -25,55 +23,27 @@ import common  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def click(driver, element):
     """Clicks an element after scrolling it to the middle of the window (at once: the theme scrolls smoothly)."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
     element.click()
 
 
-def start_serve(args, name, extra):
-    """`helpsite serve` on a free port, its output in WORK/NAME.log; (process, base URL, log) once it answers."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    log = open(os.path.join(args.work, name + ".log"), "w")
-    serve = subprocess.Popen([args.helpsite, "serve", "--content", args.content, "--port", str(port)] + extra,
-                             stdout=log, stderr=subprocess.STDOUT)
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(base + "nb/", timeout=2).read()
-            return serve, base, log
-        except Exception:
-            time.sleep(0.1)
-    return serve, None, log
-
-
-def stop_serve(serve, log):
-    serve.terminate()
-    try:
-        serve.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        serve.kill()
-    log.close()
+def serve(args, name, extra):
+    """`helpsite serve` of the content on a free port, its output in WORK/NAME.log."""
+    return common.Served([args.helpsite, "serve", "--content", args.content] + extra,
+                         os.path.join(args.work, name + ".log"), ready_path="nb/")
 
 
 def check_no_forms_without_endpoints(report, args):
     """site.yaml sets no endpoint: the preview shows what readers get, no form at all."""
-    serve, base, log = start_serve(args, "serve-plain", [])
-    try:
-        if not report.check(base, "serve (without --try-forms) did not answer"):
+    with serve(args, "serve-plain", []) as served:
+        if not report.check(served.ready, "serve (without --try-forms) did not answer"):
             return
         for page in ("nb/kontakt/", "nb/arn/"):
-            html = urllib.request.urlopen(base + page, timeout=10).read().decode("utf-8")
+            html = urllib.request.urlopen(served.base + page, timeout=10).read().decode("utf-8")
             report.check('method="post"' not in html and "Preview only" not in html,
                          f"serve without --try-forms shows a form on /{page} although site.yaml sets no endpoint")
-    finally:
-        stop_serve(serve, log)
 
 
 def main():
@@ -85,14 +55,13 @@ def main():
     report = common.Report("forms against serve (Selenium)")
     check_no_forms_without_endpoints(report, args)
     submissions = os.path.join(args.work, "submissions.jsonl")
-    serve, base, log = start_serve(args, "serve", ["--try-forms", "--submissions", submissions])
-    try:
-        if base is None:
+    with serve(args, "serve", ["--try-forms", "--submissions", submissions]) as served:
+        if not served.ready:
             return report.finish(report.fail("serve did not answer") or "serve did not start")
 
         driver = common.chromium(language="nb")
         try:
-            common.load(driver, base + "nb/kontakt/")
+            common.load(driver, served.base + "nb/kontakt/")
             marks = driver.find_elements(By.CSS_SELECTOR, ".contact-form .preview-only")
             report.check(len(marks) == 1 and marks[0].is_displayed() and "Preview only" in marks[0].text,
                          "serve --try-forms does not mark the contact form as preview-only")
@@ -107,7 +76,7 @@ def main():
             report.check(thanked, f"no thank-you page after the contact form (at {driver.current_url})")
             report.check('lang="nb"' in driver.page_source, "the contact thank-you page is not in Norwegian")
 
-            common.load(driver, base + "nb/arn/")
+            common.load(driver, served.base + "nb/arn/")
             widget = driver.find_element(By.CSS_SELECTOR, "form.feedback")
             click(driver, widget.find_element(By.CSS_SELECTOR, "button[value=no]"))
             comment = driver.find_element(By.ID, "feedback-comment")
@@ -122,7 +91,7 @@ def main():
 
         driver = common.chromium(language="de", javascript=False)
         try:
-            common.load(driver, base + "de/arn/")
+            common.load(driver, served.base + "de/arn/")
             click(driver, driver.find_element(By.CSS_SELECTOR, "form.feedback button[value=yes]"))
             thanked = common.wait_for(driver, lambda d: "/__helpsite/forms/feedback" in d.current_url and "Vielen Dank" in d.page_source)
             report.check(thanked, f"no German thank-you page after Yes without JavaScript (at {driver.current_url})")
@@ -145,8 +114,6 @@ def main():
             report.check(lines[2]["fields"].get("translation") in ("up-to-date", "outdated", "unstamped", "fallback"),
                          f"the de feedback line says {lines[2]['fields']}")
         return report.finish(f"{len(lines)} submissions in {os.path.basename(submissions)}")
-    finally:
-        stop_serve(serve, log)
 
 
 if __name__ == "__main__":
