@@ -64,6 +64,14 @@ struct OutputPlan: Sendable {
         }
     }
 
+    /// A fingerprint of every path and folder the build claims: what a twin's link check depends on besides its page.
+    var pathsFingerprint: UInt64 {
+        var fingerprint = Fingerprint()
+        for path in files.keys.sorted() { fingerprint.add(path) }
+        for folder in ownedFolders.keys.sorted() { fingerprint.add(folder) }
+        return fingerprint.value
+    }
+
     /// Whether a request for `path` (under the site root, %-decoded) finds a file the build writes; a folder finds its index.html.
     func writes(_ path: String) -> Bool {
         let key = path.lowercased()

@@ -13,24 +13,90 @@ struct MarkdownTwinsOutput: OutputGenerator {
         let plan = context.site.plan
         let baseURL = context.site.config.baseURL
         let languages = Set(context.site.config.languages.map(\.code))
+        let cache = writer == nil ? nil : context.cache.map { TwinCache(store: $0, paths: plan.pathsFingerprint) }
         for language in context.site.config.languages {
             let pages = context.site.index.pages(in: language.code)
-            let results = ParallelMap.map(pages, workers: context.options.workers) { page -> (MarkdownTwin.Output, [Diagnostic]) in
+            let results = ParallelMap.map(pages, workers: context.options.workers) { page -> Twin in
+                let fingerprint = cache?.fingerprint(of: page)
+                if let cache, let writer, let fingerprint, let cached = cache.place(page, fingerprint: fingerprint, into: writer) { return cached }
                 let output = twin.render(page)
                 // A fallback repeats its source page's links, reported with the source page.
-                guard !page.isFallback else { return (output, []) }
-                return (output, output.links.compactMap { Self.problem(with: $0, page: page, baseURL: baseURL, languages: languages, plan: plan, twin: twin) })
+                let problems = page.isFallback ? [] : output.links.compactMap {
+                    Self.problem(with: $0, page: page, baseURL: baseURL, languages: languages, plan: plan, twin: twin)
+                }
+                return Twin(text: output.text, cachedFile: nil, problems: problems, fingerprint: fingerprint)
             }
-            var full: [UInt8] = []
-            for (page, (output, problems)) in zip(pages, results) {
-                log.append(contentsOf: problems)
-                guard let writer else { continue }
-                let bytes = Array(output.text.utf8)
-                try writer.write(bytes, to: MarkdownTwin.path(of: page))
-                if !full.isEmpty { full += Array("\n---\n\n".utf8) }
-                full += bytes
+            for (page, result) in zip(pages, results) {
+                log.append(contentsOf: result.problems)
+                guard let writer, let text = result.text else { continue }
+                let path = MarkdownTwin.path(of: page)
+                try writer.write(Array(text.utf8), to: path)
+                if let cache, let fingerprint = result.fingerprint {
+                    try cache.store(path, fingerprint: fingerprint, size: text.utf8.count, problems: result.problems, writer: writer)
+                }
             }
-            try writer?.write(full, to: Self.fullTextPath(language))
+            guard let writer else { continue }
+            try writeFullText(of: language, twins: results, writer: writer, cache: cache)
+        }
+    }
+
+    /// One page's twin: rendered (`text`) or placed from the cache (`cachedFile`), with its link problems.
+    struct Twin: Sendable {
+        var text: String?
+        var cachedFile: String?
+        var problems: [Diagnostic]
+        var fingerprint: UInt64?
+    }
+
+    /// `llms-full.txt`: every twin of the language; from the cache as a whole when no twin of the language changed.
+    private func writeFullText(of language: Language, twins: [Twin], writer: OutputWriter, cache: TwinCache?) throws {
+        let path = Self.fullTextPath(language)
+        var fingerprint = Fingerprint()
+        var complete = cache != nil
+        for twin in twins {
+            guard let value = twin.fingerprint else { complete = false; break }
+            fingerprint.add(value)
+        }
+        if complete, let cache, let hit = cache.store.lookup(path, fingerprint: fingerprint.value, countsAsPage: false) {
+            try writer.place(existing: hit.file, at: path)
+            cache.store.keep(path, entry: hit.entry)
+            return
+        }
+        var full: [UInt8] = []
+        for twin in twins {
+            if !full.isEmpty { full += Array("\n---\n\n".utf8) }
+            if let text = twin.text { full += Array(text.utf8) } else if let file = twin.cachedFile { full += try FileSystem.readBytes(file) }
+        }
+        try writer.write(full, to: path)
+        if complete, let cache { try cache.store(path, fingerprint: fingerprint.value, size: full.count, problems: [], writer: writer) }
+    }
+
+    /// `build --cache`: a twin is made from what its page is made from, plus the paths the build writes (its link
+    /// check asks the output plan), so it is taken from the cache when its page's fingerprint and the plan match.
+    struct TwinCache: Sendable {
+        let store: RenderCache
+        let paths: UInt64
+
+        func fingerprint(of page: Page) -> UInt64? {
+            guard let pageFingerprint = store.recordedFingerprint(of: page.outputPath) else { return nil }
+            var fingerprint = Fingerprint()
+            fingerprint.add(pageFingerprint)
+            fingerprint.add(paths)
+            return fingerprint.value
+        }
+
+        func place(_ page: Page, fingerprint: UInt64, into writer: OutputWriter) -> Twin? {
+            let path = MarkdownTwin.path(of: page)
+            guard let hit = store.lookup(path, fingerprint: fingerprint, countsAsPage: false),
+                  (try? writer.place(existing: hit.file, at: path)) != nil else { return nil }
+            store.keep(path, entry: hit.entry)
+            return Twin(text: nil, cachedFile: hit.file, problems: hit.entry.diagnostics.map(\.diagnostic), fingerprint: fingerprint)
+        }
+
+        func store(_ path: String, fingerprint: UInt64, size: Int, problems: [Diagnostic], writer: OutputWriter) throws {
+            let entry = RenderCache.Entry(fingerprint: fingerprint, size: size, headingIDs: [], fragmentLinks: [],
+                                          diagnostics: problems.map(CachedDiagnostic.init))
+            try store.store(path, entry: entry, staged: writer.stagedPath(path))
         }
     }
 

@@ -54,13 +54,14 @@ final class RenderCache: Sendable {
         note = nil
     }
 
-    /// The cached page, when its fingerprint matches and its file is still the one stored.
-    func lookup(_ outputPath: String, fingerprint: UInt64) -> (entry: Entry, file: String)? {
+    /// The cached file, when its fingerprint matches and its file is still the one stored. `countsAsPage`: a
+    /// page's HTML counts toward `hits`; the files made alongside it (its Markdown twin) do not.
+    func lookup(_ outputPath: String, fingerprint: UInt64, countsAsPage: Bool = true) -> (entry: Entry, file: String)? {
         guard let entry = previous[outputPath], entry.fingerprint == fingerprint else { return nil }
         let file = filePath(outputPath)
         var info = stat()
         guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size else { return nil }
-        next.withLock { $0.hits += 1 }
+        if countsAsPage { next.withLock { $0.hits += 1 } }
         return (entry, file)
     }
 
