@@ -25,10 +25,13 @@ let package = Package(
         .target(name: "HelpCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The Mustache engine: parser, schemas of typed views, compiler and renderer. Tested against the official spec.
         .target(name: "HelpTemplates", dependencies: ["HelpCore", "HelpMarkdown"]),
+        // site.yaml and the languages: what every later stage reads, reading nothing of theirs.
+        .target(name: "HelpConfig", dependencies: ["HelpCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "HelpSiteKit",
             dependencies: [
                 "HelpCore",
+                "HelpConfig",
                 "HelpTemplates",
                 "HelpMarkdown",
                 .product(name: "Yams", package: "Yams"),
@@ -42,6 +45,7 @@ let package = Package(
             name: "HelpSiteServer",
             dependencies: [
                 "HelpCore",
+                "HelpConfig",
                 "HelpSiteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,6 +56,7 @@ let package = Package(
             name: "HelpSiteCLI",
             dependencies: [
                 "HelpCore",
+                "HelpConfig",
                 "HelpSiteKit",
                 "HelpSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -59,15 +64,15 @@ let package = Package(
         ),
         .executableTarget(name: "helpsite", dependencies: ["HelpSiteCLI"]),
         // Replays inputs through HelpSiteKit's FuzzEntry; scripts/fuzz builds it as a libFuzzer target.
-        .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpCore", "HelpTemplates", "HelpSiteKit", "HelpMarkdown"]),
+        .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpCore", "HelpConfig", "HelpTemplates", "HelpSiteKit", "HelpMarkdown"]),
         .testTarget(name: "HelpMarkdownTests", dependencies: ["HelpMarkdown"]),
         // Fixtures/ (the Mustache spec's files) is read from the source tree through #filePath.
         .testTarget(
             name: "HelpSiteKitTests",
-            dependencies: ["HelpCore", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HelpCore", "HelpConfig", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpSiteServer", "HelpSiteKit"]),
+        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpConfig", "HelpSiteServer", "HelpSiteKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// The site as `helpsite serve` keeps it. Every edit runs the build `helpsite build` runs — the same loading,

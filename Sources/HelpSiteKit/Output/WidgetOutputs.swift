@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// `<language>/articles.json`: what the help widget (`assets/help-widget.js`) lists on a product page. Only pages

@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// `helpsite new` and `helpsite translate`: start a page or a translation with its front matter.

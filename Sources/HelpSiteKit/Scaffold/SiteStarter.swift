@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// `helpsite init`: a small working help centre (two languages, a home page and an article in each, facts, and a

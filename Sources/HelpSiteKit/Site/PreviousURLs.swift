@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// `check --previous`: the pages of a previous build (its output folder, or its `sitemap.xml`) that the

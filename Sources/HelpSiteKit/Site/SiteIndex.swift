@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// A page placed in the site: its source, its URL and its place among its translations.

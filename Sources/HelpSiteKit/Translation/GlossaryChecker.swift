@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// `check`'s glossary warnings: a translation unit using a forbidden variant, or lacking the required rendering

@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// `helpsite stamp --minor content/nb/arn.md`: the writer says the source edit since the page's last recorded

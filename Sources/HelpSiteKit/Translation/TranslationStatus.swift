@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// Where every translation stands against the source language, computed from the content alone (no git).

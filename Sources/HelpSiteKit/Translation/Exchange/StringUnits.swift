@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// A language's interface strings as exchange units, keyed `strings.yaml:<key>`: the ones its `strings.yaml`

@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// `helpsite export`: the units of one language's pages that need work, pre-filled with what can be reused.

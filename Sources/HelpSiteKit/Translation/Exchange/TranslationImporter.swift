@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 
 /// `helpsite import`: writes the translations in a PO or XLIFF file into the language's pages. Every page of the file

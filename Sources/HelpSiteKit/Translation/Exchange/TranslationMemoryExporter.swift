@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 /// `helpsite export --format tmx`: the translations a person finished and that still match their source text, as a
 /// translation memory for CAT tools. A unit of a page that is missing, machine translated, unstamped or outdated is

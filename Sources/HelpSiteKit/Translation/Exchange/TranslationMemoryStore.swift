@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 /// The translation memory that `helpsite import memory.tmx` keeps: `content/.helpsite/memory/<language>.tmx`, one
 /// TMX 1.4b file per translation language, each source text once, sorted, without ids or dates. Kept with the content

@@ -37,11 +37,24 @@ public struct SiteConfig: Sendable {
     /// Where the "Was this helpful?" widget posts; without it no page shows the widget.
     public var feedbackEndpoint: String?
     /// `serve --try-forms`: forms shown although site.yaml sets no endpoint for them, marked as preview-only.
-    public var previewOnlyForms: Set<FormReplies.Form> = []
+    public var previewOnlyForms: Set<SiteForm> = []
     /// `serve` only: outdated notices and the status dashboard link to the translator view (`TranslatorView`).
     public var linksTranslatorViews = false
 
     public static let defaultMaxPageBytes = 256 * 1024
+
+    package init(title: String, baseURL: String, languages: [Language], defaultLanguage: Language, brand: String,
+                 loginURL: String?, allowsUnsafeHTML: Bool, maxPageBytes: Int, contactFormEndpoint: String?) {
+        self.title = title
+        self.baseURL = baseURL
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
+        self.brand = brand
+        self.loginURL = loginURL
+        self.allowsUnsafeHTML = allowsUnsafeHTML
+        self.maxPageBytes = maxPageBytes
+        self.contactFormEndpoint = contactFormEndpoint
+    }
 
     /// The path part of `baseURL`, starting and ending with `/`.
     public var basePath: String {
@@ -50,7 +63,7 @@ public struct SiteConfig: Sendable {
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
 
-    static func path(ofAbsoluteURL url: String) -> String {
+    package static func path(ofAbsoluteURL url: String) -> String {
         guard let schemeEnd = url.range(of: "://") else { return "/" }
         let afterScheme = url[schemeEnd.upperBound...]
         guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }

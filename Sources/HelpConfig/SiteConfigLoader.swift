@@ -92,7 +92,7 @@ public struct SiteConfigLoader {
         if let node = values["statusDashboard"], let path = reader.string(node, key: "statusDashboard", log: &log) {
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)
             let first = segments.first.map(String.init) ?? ""
-            let generated = ["index.html", "404.html"].contains(String(segments.last ?? "")) || first == "assets" || SearchIndexer.bundleFolders.contains(first)
+            let generated = ["index.html", "404.html"].contains(String(segments.last ?? "")) || GeneratedFolders.all.contains(first)
                 || config.languages.contains { $0.code == first }
             if path.hasSuffix(".html"), !path.hasPrefix("/"), !generated,
                !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") || $0.contains("\\") }) {
