@@ -27,18 +27,27 @@ let package = Package(
         .target(name: "HelpTemplates", dependencies: ["HelpCore", "HelpMarkdown"]),
         // site.yaml and the languages: what every later stage reads, reading nothing of theirs.
         .target(name: "HelpConfig", dependencies: ["HelpCore", .product(name: "Yams", package: "Yams")]),
+        // The built-in theme, its interface text (theme/strings/) and the starter site (starter/), embedded at build time.
+        .target(name: "HelpResources", plugins: ["EmbedTheme"]),
+        // What was written and where it goes: pages, front matter, strings, facts, the site index, URLs, links,
+        // navigation, redirects and related pages.
+        .target(
+            name: "HelpContent",
+            dependencies: ["HelpCore", "HelpConfig", "HelpResources", "HelpMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "HelpSiteKit",
             dependencies: [
                 "HelpCore",
                 "HelpConfig",
+                "HelpResources",
+                "HelpContent",
                 "HelpTemplates",
                 "HelpMarkdown",
                 .product(name: "Yams", package: "Yams"),
-            ],
-            plugins: ["EmbedTheme"]
+            ]
         ),
-        // The built-in theme (theme/) and the starter site (starter/), embedded into HelpSiteKit at build time.
+        // Writes theme/, theme/strings/ and starter/ into HelpResources as base64 (`EmbeddedFiles`).
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(
@@ -46,6 +55,7 @@ let package = Package(
             dependencies: [
                 "HelpCore",
                 "HelpConfig",
+                "HelpContent",
                 "HelpSiteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -57,6 +67,7 @@ let package = Package(
             dependencies: [
                 "HelpCore",
                 "HelpConfig",
+                "HelpContent",
                 "HelpSiteKit",
                 "HelpSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,15 +75,15 @@ let package = Package(
         ),
         .executableTarget(name: "helpsite", dependencies: ["HelpSiteCLI"]),
         // Replays inputs through HelpSiteKit's FuzzEntry; scripts/fuzz builds it as a libFuzzer target.
-        .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpCore", "HelpConfig", "HelpTemplates", "HelpSiteKit", "HelpMarkdown"]),
+        .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTemplates", "HelpSiteKit", "HelpMarkdown"]),
         .testTarget(name: "HelpMarkdownTests", dependencies: ["HelpMarkdown"]),
         // Fixtures/ (the Mustache spec's files) is read from the source tree through #filePath.
         .testTarget(
             name: "HelpSiteKitTests",
-            dependencies: ["HelpCore", "HelpConfig", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpConfig", "HelpSiteServer", "HelpSiteKit"]),
+        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpSiteServer", "HelpSiteKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import HelpConfig
+import HelpContent
 import HelpCore
 
 /// The site as `helpsite serve` keeps it. Every edit runs the build `helpsite build` runs — the same loading,

@@ -1,4 +1,5 @@
 import HelpConfig
+import HelpContent
 import HelpCore
 
 /// `helpsite new` and `helpsite translate`: start a page or a translation with its front matter.

@@ -1,4 +1,5 @@
 import HelpConfig
+import HelpContent
 import HelpCore
 
 /// `check`'s glossary warnings: a translation unit using a forbidden variant, or lacking the required rendering

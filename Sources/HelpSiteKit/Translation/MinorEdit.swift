@@ -1,4 +1,5 @@
 import HelpConfig
+import HelpContent
 import HelpCore
 
 /// `helpsite stamp --minor content/nb/arn.md`: the writer says the source edit since the page's last recorded

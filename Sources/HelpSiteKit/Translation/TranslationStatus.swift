@@ -1,4 +1,5 @@
 import HelpConfig
+import HelpContent
 import HelpCore
 
 /// Where every translation stands against the source language, computed from the content alone (no git).

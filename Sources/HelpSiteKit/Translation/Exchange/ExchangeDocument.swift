@@ -1,3 +1,4 @@
+import HelpContent
 import HelpCore
 
 /// What `export` writes and `import` reads, whatever the file format: units grouped by page.

@@ -1,4 +1,5 @@
 import HelpConfig
+import HelpContent
 import HelpCore
 
 /// A language's interface strings as exchange units, keyed `strings.yaml:<key>`: the ones its `strings.yaml`

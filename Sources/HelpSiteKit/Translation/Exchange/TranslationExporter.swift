@@ -1,4 +1,5 @@
 import HelpConfig
+import HelpContent
 import HelpCore
 
 /// `helpsite export`: the units of one language's pages that need work, pre-filled with what can be reused.

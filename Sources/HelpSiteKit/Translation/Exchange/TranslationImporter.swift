@@ -1,4 +1,5 @@
 import HelpConfig
+import HelpContent
 import HelpCore
 
 /// `helpsite import`: writes the translations in a PO or XLIFF file into the language's pages. Every page of the file

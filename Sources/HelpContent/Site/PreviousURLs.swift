@@ -3,15 +3,15 @@ import HelpCore
 
 /// `check --previous`: the pages of a previous build (its output folder, or its `sitemap.xml`) that the
 /// current site neither has nor redirects, so readers' bookmarks and search results would break.
-enum PreviousURLs {
+package enum PreviousURLs {
     /// One URL path of the previous build, decoded and relative to the site root (`nb/klage/`), with where it was read.
-    struct Entry {
-        var path: String
-        var location: FileLocation
+    package struct Entry {
+        package var path: String
+        package var location: FileLocation
     }
 
     /// `current`: the folder of every HTML page the build writes (pages, redirects, search pages, the root).
-    static func check(_ previous: SitePath, basePath: String, current: Set<String>) -> [Diagnostic] {
+    package static func check(_ previous: SitePath, basePath: String, current: Set<String>) -> [Diagnostic] {
         let entries: [Entry]
         do {
             entries = FileSystem.targetKind(of: previous.path) == .directory

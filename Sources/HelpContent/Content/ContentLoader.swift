@@ -8,18 +8,18 @@ public struct ContentLoader: Sendable {
     /// Files at the top of `content/` that are not language folders.
     static let reservedRootFiles = [SiteConfigLoader.fileName, FactsLoader.fileName]
 
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
     /// Record each page file's content hash (for `build --cache`).
-    let hashesFiles: Bool
+    package let hashesFiles: Bool
     /// Pages parsed by the last build, taken for files that did not change (`build --cache`).
-    let indexCache: PageIndexCache?
+    package let indexCache: PageIndexCache?
 
     public init(contentDirectory: SitePath, config: SiteConfig, hashesFiles: Bool = false) {
         self.init(contentDirectory: contentDirectory, config: config, hashesFiles: hashesFiles, indexCache: nil)
     }
 
-    init(contentDirectory: SitePath, config: SiteConfig, hashesFiles: Bool, indexCache: PageIndexCache?) {
+    package init(contentDirectory: SitePath, config: SiteConfig, hashesFiles: Bool, indexCache: PageIndexCache?) {
         self.contentDirectory = contentDirectory
         self.config = config
         self.hashesFiles = hashesFiles
@@ -31,9 +31,9 @@ public struct ContentLoader: Sendable {
         public var strings: [String: LanguageStrings]
         public var diagnostics: [Diagnostic]
         /// Every page read without a diagnostic, drafts included: what `PageIndexCache` keeps.
-        var cleanPages: [SourcePage] = []
+        package var cleanPages: [SourcePage] = []
         /// Pages read and parsed rather than taken from the `PageIndexCache`.
-        var parsedCount = 0
+        package var parsedCount = 0
     }
 
     /// Reads every page. With `releasingBodies`, pages keep their front matter, title and hashes but not their
@@ -83,9 +83,9 @@ public struct ContentLoader: Sendable {
     }
 
     struct MarkdownFile: Sendable {
-        var language: String
-        var relativePath: String
-        var path: SitePath
+        package var language: String
+        package var relativePath: String
+        package var path: SitePath
     }
 
     private func discover(log: inout DiagnosticLog) -> ([MarkdownFile], [(String, SitePath)]) {
@@ -170,7 +170,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads one page file; `relativePath` is its path inside the language folder (`s3/p4.md`).
-    func readPage(_ path: SitePath, language: String, relativePath: String, log: inout DiagnosticLog) -> SourcePage? {
+    package func readPage(_ path: SitePath, language: String, relativePath: String, log: inout DiagnosticLog) -> SourcePage? {
         parsePage(MarkdownFile(language: language, relativePath: relativePath, path: path), log: &log)
     }
 
@@ -191,7 +191,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Parses page text, e.g. an older version of a page read from git.
-    func parsePage(text: String, language: String, relativePath: String, path: SitePath, log: inout DiagnosticLog) -> SourcePage? {
+    package func parsePage(text: String, language: String, relativePath: String, path: SitePath, log: inout DiagnosticLog) -> SourcePage? {
         parsePage(text: text, file: MarkdownFile(language: language, relativePath: relativePath, path: path), log: &log)
     }
 

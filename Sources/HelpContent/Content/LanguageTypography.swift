@@ -4,14 +4,14 @@ import HelpMarkdown
 /// The quotation marks each language uses, one table for the whole site. cmark's smart punctuation
 /// produces English quotes; pages in these languages get theirs instead. Unlisted languages keep English.
 /// A region subtag counts where its convention differs (`pt-BR`, `de-CH`, `fr-CA`); otherwise the primary subtag's.
-enum LanguageTypography {
+package enum LanguageTypography {
     private static func quotes(_ primary: String, _ secondary: String) -> QuoteStyle {
         let p = Array(primary), s = Array(secondary)
         return QuoteStyle(primaryOpen: String(p[0]), primaryClose: String(p[1]), secondaryOpen: String(s[0]), secondaryClose: String(s[1]))
     }
 
     /// Primary and secondary quotes per primary language subtag.
-    static let table: [String: QuoteStyle] = [
+    package static let table: [String: QuoteStyle] = [
         "nb": quotes("«»", "‘’"), "nn": quotes("«»", "‘’"), "no": quotes("«»", "‘’"),
         "en": quotes("“”", "‘’"),
         "sv": quotes("””", "’’"),
@@ -53,7 +53,7 @@ enum LanguageTypography {
         "fr-ch": quotes("«»", "‹›"),
     ]
 
-    static func typography(for code: String) -> Typography {
+    package static func typography(for code: String) -> Typography {
         let subtags = code.lowercased().split(separator: "-").map(String.init)
         let primary = subtags.first ?? code
         let region = subtags.dropFirst().first { $0.count == 2 || $0.allSatisfy(\.isNumber) }

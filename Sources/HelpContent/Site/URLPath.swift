@@ -1,7 +1,7 @@
 import HelpCore
 
 /// Output locations: a page's path segments become both its file under `public/` and its href.
-enum URLPath {
+package enum URLPath {
     private static let unreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@".utf8)
 
     /// Percent-encodes a path segment (UTF-8), leaving RFC 3986 `pchar`s alone.
@@ -20,7 +20,7 @@ enum URLPath {
 
     /// Decodes `%XX` escapes as a browser does: a `%` without two hex digits after it is a literal `%`
     /// (`100%.pdf`). Nil when the bytes are not UTF-8.
-    static func percentDecode(_ text: String) -> String? {
+    package static func percentDecode(_ text: String) -> String? {
         guard text.contains("%") else { return text }
         return String(validating: percentDecodedBytes(text), as: UTF8.self)
     }
@@ -53,13 +53,13 @@ enum URLPath {
     }
 
     /// `segments` joined under `basePath` with a trailing slash: `/help/nb/klage/`.
-    static func href(basePath: String, segments: [String]) -> String {
+    package static func href(basePath: String, segments: [String]) -> String {
         guard !segments.isEmpty else { return basePath }
         return basePath + segments.map(encodeSegment).joined(separator: "/") + "/"
     }
 
     /// Normalizes `a/b/../c` within a root; nil when `..` would leave it.
-    static func normalize(_ segments: [String]) -> [String]? {
+    package static func normalize(_ segments: [String]) -> [String]? {
         var result: [String] = []
         for segment in segments {
             switch segment {

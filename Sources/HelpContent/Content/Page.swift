@@ -36,7 +36,7 @@ public struct SourcePage: Sendable {
     /// Size and modification time when the file was read, to notice it changed before rendering read it again.
     var fileStamp: FileStamp?
     /// A hash of the whole file, when the loader was asked for it (`build --cache`).
-    var fileHash: UInt64?
+    package var fileHash: UInt64?
     /// The body is not kept in memory: `readBody` reads the file again.
     private(set) var streamsBody = false
 
@@ -56,9 +56,9 @@ public struct SourcePage: Sendable {
         sourceHash = SourceHash.of(title: frontMatter.title ?? "", description: frontMatter.description ?? "", body: body)
     }
 
-    var fileStart: FileLocation { FileLocation(file: file.display, line: 1, column: 1) }
+    package var fileStart: FileLocation { FileLocation(file: file.display, line: 1, column: 1) }
 
-    func location(_ key: String) -> FileLocation { frontMatter.locations[key] ?? fileStart }
+    package func location(_ key: String) -> FileLocation { frontMatter.locations[key] ?? fileStart }
 
     /// Lets go of the body; rendering reads it again. Indexing a large site needs only the front matter.
     mutating func releaseBody() {
@@ -68,7 +68,7 @@ public struct SourcePage: Sendable {
 
     /// The body, read again from the file when it was released. A file edited since it was indexed is an
     /// error rather than a page that disagrees with its own title and links.
-    func readBody(limit: Int?) throws(DiagnosticError) -> String {
+    package func readBody(limit: Int?) throws(DiagnosticError) -> String {
         guard streamsBody else { return body }
         let text = try TextFile.read(file, stage: .render, limit: limit).text
         guard FileStamp.of(file.path) == fileStamp,
@@ -81,24 +81,24 @@ public struct SourcePage: Sendable {
 
 /// A file's identity on disk: size, modification and change times, inode. Any write changes the change time,
 /// which no tool can set back, so an equal stamp means the file was not written since.
-struct FileStamp: Sendable, Equatable {
-    var size: Int
-    var seconds: Int
-    var nanoseconds: Int
+package struct FileStamp: Sendable, Equatable {
+    package var size: Int
+    package var seconds: Int
+    package var nanoseconds: Int
     var changeSeconds = 0
     var changeNanoseconds = 0
     var inode: UInt64 = 0
 
-    static func of(_ path: String) -> FileStamp? {
+    package static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileStamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
                          changeSeconds: Int(info.st_ctim.tv_sec), changeNanoseconds: Int(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
     }
 
-    var encoded: String { "\(size),\(seconds),\(nanoseconds),\(changeSeconds),\(changeNanoseconds),\(inode)" }
+    package var encoded: String { "\(size),\(seconds),\(nanoseconds),\(changeSeconds),\(changeNanoseconds),\(inode)" }
 
-    init(size: Int, seconds: Int, nanoseconds: Int, changeSeconds: Int = 0, changeNanoseconds: Int = 0, inode: UInt64 = 0) {
+    package init(size: Int, seconds: Int, nanoseconds: Int, changeSeconds: Int = 0, changeNanoseconds: Int = 0, inode: UInt64 = 0) {
         self.size = size
         self.seconds = seconds
         self.nanoseconds = nanoseconds
@@ -107,7 +107,7 @@ struct FileStamp: Sendable, Equatable {
         self.inode = inode
     }
 
-    init?(encoded: String) {
+    package init?(encoded: String) {
         let parts = encoded.split(separator: ",")
         guard parts.count == 6, let size = Int(parts[0]), let seconds = Int(parts[1]), let nanoseconds = Int(parts[2]),
               let changeSeconds = Int(parts[3]), let changeNanoseconds = Int(parts[4]), let inode = UInt64(parts[5]) else { return nil }

@@ -2,16 +2,20 @@ import HelpCore
 import HelpMarkdown
 
 /// Stage "resolve links": turns `[text](../s3/p4.md#part)` into the target page's URL in the same language.
-struct LinkResolver {
-    let index: SiteIndex
+package struct LinkResolver {
+    package let index: SiteIndex
 
-    enum Resolution: Equatable {
+    package init(index: SiteIndex) {
+        self.index = index
+    }
+
+    package enum Resolution: Equatable {
         /// Not ours to change: external URLs, `mailto:`, fragments on the same page.
         case keep
         case rewrite(String)
     }
 
-    func resolve(_ destination: String, from page: Page, at location: FileLocation, log: inout [Diagnostic], fragments: inout [FragmentLink]) -> Resolution {
+    package func resolve(_ destination: String, from page: Page, at location: FileLocation, log: inout [Diagnostic], fragments: inout [FragmentLink]) -> Resolution {
         if destination.hasPrefix("#"), destination.count > 1 {
             fragments.append(FragmentLink(language: page.language, id: page.id, fragment: String(destination.dropFirst()), location: location, written: destination))
             return .keep
@@ -112,10 +116,18 @@ struct LinkResolver {
 }
 
 /// A link to `#fragment` on a page, checked once every page's heading ids are known.
-struct FragmentLink: Sendable {
-    var language: String
-    var id: PageID
-    var fragment: String
-    var location: FileLocation
-    var written: String
+package struct FragmentLink: Sendable {
+    package var language: String
+    package var id: PageID
+    package var fragment: String
+    package var location: FileLocation
+    package var written: String
+
+    package init(language: String, id: PageID, fragment: String, location: FileLocation, written: String) {
+        self.language = language
+        self.id = id
+        self.fragment = fragment
+        self.location = location
+        self.written = written
+    }
 }

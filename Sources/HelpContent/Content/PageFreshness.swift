@@ -10,7 +10,7 @@ extension ReviewDate {
     }
 
     /// Whole months from this date to `today`.
-    func months(until today: ReviewDate) -> Int {
+    package func months(until today: ReviewDate) -> Int {
         let months = (today.year - year) * 12 + (today.month - month)
         return today.day < day ? months - 1 : months
     }

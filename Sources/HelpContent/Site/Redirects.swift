@@ -1,28 +1,34 @@
 import HelpCore
 
 /// `aliases:` in front matter: a page's former paths in its language folder, each sent on to its URL.
-struct Redirect: Sendable {
+package struct Redirect: Sendable {
     /// Path segments of the old URL under the output root, the language first (`["nb", "gammel-klage"]`).
-    let segments: [String]
+    package let segments: [String]
     /// The old URL with the base path: `/help/nb/gammel-klage/`.
-    let href: String
+    package let href: String
     /// The page it leads to, in the alias's language.
-    let target: Page
+    package let target: Page
 
-    var outputPath: String { segments.joined(separator: "/") + "/index.html" }
+    package init(segments: [String], href: String, target: Page) {
+        self.segments = segments
+        self.href = href
+        self.target = target
+    }
+
+    package var outputPath: String { segments.joined(separator: "/") + "/index.html" }
     /// The old path as a server sees it after decoding: `/help/nb/gammel-klage/`.
     func decodedPath(basePath: String) -> String { basePath + segments.joined(separator: "/") + "/" }
 }
 
-enum Redirects {
+package enum Redirects {
     /// `_redirects` for Netlify and Cloudflare Pages: one `from to 301` line per alias.
-    static func netlify(_ redirects: [Redirect]) -> String {
+    package static func netlify(_ redirects: [Redirect]) -> String {
         "# Written by helpsite from the pages' aliases: old URL, new URL, status.\n"
             + redirects.map { "\($0.href) \($0.target.href) 301\n" }.joined()
     }
 
     /// Exact-match `location` blocks for an nginx `server { include …; }`, with and without the trailing slash.
-    static func nginx(_ redirects: [Redirect], basePath: String) -> String {
+    package static func nginx(_ redirects: [Redirect], basePath: String) -> String {
         "# Written by helpsite from the pages' aliases. Include it inside the site's server block.\n"
             + redirects.map { redirect in
                 let path = redirect.decodedPath(basePath: basePath)

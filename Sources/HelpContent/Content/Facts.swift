@@ -6,6 +6,9 @@ import Yams
 /// Shared facts (`content/facts.yaml`): named entities such as `arn` or `company`, each a map of fields,
 /// written once and rendered into every language by a `::: contact <name>` directive.
 public struct Facts: Sendable {
+    /// The fields that hold opening hours (`09:00-12:00`), formatted per language.
+    package static let hoursFields = ["openingHours", "phoneHours"]
+
     public struct Entity: Sendable {
         public var name: String
         public var fields: [String: FactValue]
@@ -18,7 +21,7 @@ public struct Facts: Sendable {
         public var location: FileLocation
 
         /// Whole months from this date to `today`.
-        func months(until today: DateComponents) -> Int {
+        package func months(until today: DateComponents) -> Int {
             let months = ((today.year ?? year) - year) * 12 + ((today.month ?? month) - month)
             return (today.day ?? day) < day ? months - 1 : months
         }
@@ -29,7 +32,7 @@ public struct Facts: Sendable {
     }
 
     /// A warning for each entity whose `checked` date is older than `maxAgeMonths` on `today`, or after `today`.
-    func staleFacts(today: DateComponents, maxAgeMonths: Int) -> [Diagnostic] {
+    package func staleFacts(today: DateComponents, maxAgeMonths: Int) -> [Diagnostic] {
         entities.values.sorted { $0.name < $1.name }.compactMap { entity in
             guard let checked = entity.checked else { return nil }
             let date = String(format: "%04d-%02d-%02d", checked.year, checked.month, checked.day)
@@ -47,15 +50,15 @@ public struct Facts: Sendable {
     public var file: SitePath?
     /// Opening hours as each language writes them, keyed `entity.field` then language code: ICU formatting is
     /// slow enough to do once per site rather than once per page.
-    var formattedHours: [String: [String: String]] = [:]
+    package var formattedHours: [String: [String: String]] = [:]
     /// Amounts (`150 SEK`) as each language writes them, keyed `entity.field` then language code.
-    var formattedAmounts: [String: [String: String]] = [:]
+    package var formattedAmounts: [String: [String: String]] = [:]
 
     public static let empty = Facts(entities: [:], file: nil)
 
     /// Formats every field written as an amount and an ISO 4217 currency code (`150 SEK`) for every language:
     /// `150 kr` in Swedish, `SEK 150` in English, `150 SEK` in Norwegian and German (ICU's currency formats).
-    mutating func formatAmounts(for languages: [Language]) {
+    package mutating func formatAmounts(for languages: [Language]) {
         for (name, entity) in entities {
             for (field, value) in entity.fields {
                 guard case .text(let text) = value, let amount = Amount(text) else { continue }
@@ -67,9 +70,9 @@ public struct Facts: Sendable {
     }
 
     /// Formats every entity's opening hours for every language.
-    mutating func formatHours(for languages: [Language]) {
+    package mutating func formatHours(for languages: [Language]) {
         let withHours = entities.flatMap { name, entity in
-            ContactView.hoursFields.compactMap { field -> (String, [String])? in
+            Facts.hoursFields.compactMap { field -> (String, [String])? in
                 guard case .list(let hours)? = entity.fields[field] else { return nil }
                 return (name + "." + field, hours)
             }
@@ -92,10 +95,10 @@ public enum FactValue: Sendable, Equatable {
     case list([String])
 }
 
-enum FactsLoader {
-    static let fileName = "facts.yaml"
+package enum FactsLoader {
+    package static let fileName = "facts.yaml"
 
-    static func load(contentDirectory: SitePath, log: inout DiagnosticLog) -> Facts {
+    package static func load(contentDirectory: SitePath, log: inout DiagnosticLog) -> Facts {
         let file = contentDirectory.appending(fileName)
         guard FileSystem.exists(file.path) else { return .empty }
         var facts = Facts(entities: [:], file: file)
@@ -157,7 +160,7 @@ enum FactsLoader {
 }
 
 extension Facts.CheckedDate {
-    static func parse(_ text: String, at location: FileLocation) -> Facts.CheckedDate? {
+    package static func parse(_ text: String, at location: FileLocation) -> Facts.CheckedDate? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -168,11 +171,11 @@ extension Facts.CheckedDate {
 
 /// `150 SEK`: a number and an ISO 4217 currency code, as facts.yaml writes an amount.
 struct Amount {
-    var value: Decimal
-    var currency: String
+    package var value: Decimal
+    package var currency: String
     var fractionDigits: Int
 
-    init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: " ")
         guard parts.count == 2, parts[1].count == 3, parts[1].allSatisfy({ $0.isASCII && $0.isUppercase }),
               parts[0].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), parts[0].first?.isNumber == true,
@@ -182,7 +185,7 @@ struct Amount {
         fractionDigits = parts[0].split(separator: ".").dropFirst().first?.count ?? 0
     }
 
-    func formatted(locale: Locale) -> String {
+    package func formatted(locale: Locale) -> String {
         value.formatted(.currency(code: currency).locale(locale).precision(.fractionLength(fractionDigits)))
     }
 }

@@ -1,12 +1,12 @@
 import HelpCore
 
 /// `related:` in front matter: the pages suggested after a page's text, checked like links.
-enum RelatedPages {
+package enum RelatedPages {
     /// How many pages of the same folder are suggested when a page names none.
     static let defaultCount = 5
 
     /// Every `related:` entry must name a page written in some language.
-    static func check(_ index: SiteIndex, log: inout DiagnosticLog) {
+    package static func check(_ index: SiteIndex, log: inout DiagnosticLog) {
         let known = Set(index.ids)
         var names: [String]?
         for language in index.config.languages {
@@ -22,7 +22,7 @@ enum RelatedPages {
 
     /// The ids a page suggests: its own `related:`, a translation's source page's, or else the other pages
     /// of its folder in navigation order (none on the language home, which lists them all).
-    static func ids(for page: Page, index: SiteIndex, navigation: Navigation?) -> [PageID] {
+    package static func ids(for page: Page, index: SiteIndex, navigation: Navigation?) -> [PageID] {
         if let own = page.source.frontMatter.related ?? index.page(page.id, in: index.config.defaultLanguage.code)?.source.frontMatter.related {
             return own.map { PageID($0.text) }.filter { $0 != page.id }
         }

@@ -3,7 +3,7 @@
 /// characters, `/` included, and a trailing slash on either side is ignored.
 enum ContextPattern {
     /// Why `text` is not a context pattern, or nil when it is one.
-    static func problem(in text: String) -> String? {
+    package static func problem(in text: String) -> String? {
         if text.isEmpty { return "is empty" }
         if text.contains("://") || text.hasPrefix("//") {
             return "is a full URL; write only its path, such as /checkout/*"

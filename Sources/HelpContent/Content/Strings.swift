@@ -6,11 +6,17 @@ import Yams
 public struct LanguageStrings: Sendable {
     public var file: SitePath
     public var values: [String: String]
-    var locations: [String: FileLocation]
+    package var locations: [String: FileLocation]
+
+    package init(file: SitePath, values: [String: String], locations: [String: FileLocation]) {
+        self.file = file
+        self.values = values
+        self.locations = locations
+    }
 }
 
-enum StringsLoader {
-    static func load(_ file: SitePath, log: inout DiagnosticLog) -> LanguageStrings {
+package enum StringsLoader {
+    package static func load(_ file: SitePath, log: inout DiagnosticLog) -> LanguageStrings {
         let text: String
         do { text = try TextFile.read(file, stage: .parse).text } catch {
             log.append(error.diagnostic)
@@ -19,7 +25,7 @@ enum StringsLoader {
         return parse(text, file: file, log: &log)
     }
 
-    static func parse(_ text: String, file: SitePath, log: inout DiagnosticLog) -> LanguageStrings {
+    package static func parse(_ text: String, file: SitePath, log: inout DiagnosticLog) -> LanguageStrings {
         var strings = LanguageStrings(file: file, values: [:], locations: [:])
         let reader = YAMLReader(file: file.display, lineOffset: 0, stage: .parse)
         let root: Node?
@@ -46,23 +52,23 @@ enum StringsLoader {
 
 /// The strings a page in one language sees: the site's own (`content/<language>/strings.yaml`) over helpsite's
 /// built-in text for that language, with the source language's text filling what neither has.
-struct StringTable: Sendable {
-    let values: [String: String]
+package struct StringTable: Sendable {
+    package let values: [String: String]
 
     /// Strings that become a URL segment.
     static let slugKeys = ["searchSlug"]
-    static let pluralKeys = ["Zero", "One", "Two", "Few", "Many", "Other"].map { "searchResults" + $0 }
+    package static let pluralKeys = ["Zero", "One", "Two", "Few", "Many", "Other"].map { "searchResults" + $0 }
     static let pluralFallbackKey = "searchResultsOther"
 
     /// A language needs every key the theme uses and every key the source language adds; plural categories
     /// other than `Other` exist only in some languages, so a missing one falls back to the language's `Other`.
-    static func requiredKeys(sourceWritten written: [String: String]) -> Set<String> {
+    package static func requiredKeys(sourceWritten written: [String: String]) -> Set<String> {
         Set(BuiltInStrings.english.keys).union(written.keys).subtracting(pluralKeys).union([pluralFallbackKey])
     }
 
     /// Builds every language's table. Warns about keys a language has neither built in nor written (naming the
     /// language and keys), and about keys a site writes that nothing knows.
-    static func build(config: SiteConfig, strings: [String: LanguageStrings], contentDirectory: SitePath,
+    package static func build(config: SiteConfig, strings: [String: LanguageStrings], contentDirectory: SitePath,
                       log: inout DiagnosticLog) -> [String: StringTable] {
         let defaultCode = config.defaultLanguage.code
         let written = strings[defaultCode]?.values ?? [:]

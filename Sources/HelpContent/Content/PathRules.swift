@@ -1,11 +1,11 @@
 import HelpCore
 
 /// What may become part of an output path. Everything that names a file under `public/` passes here.
-enum PathRules {
+package enum PathRules {
     /// Page URLs are folders; a segment named like a generated file (404.html, index.html, sitemap.xml) would clash.
     static let generatedSuffixes = [".html", ".htm", ".xml"]
 
-    static func problem(inFileName name: String) -> String? {
+    package static func problem(inFileName name: String) -> String? {
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return "file name contains a control character"
         }
@@ -17,7 +17,7 @@ enum PathRules {
         return nil
     }
 
-    static func problem(inSlug slug: String) -> String? {
+    package static func problem(inSlug slug: String) -> String? {
         if slug.isEmpty { return "slug is empty" }
         if slug == "." || slug == ".." || slug.hasPrefix(".") { return "slug '\(slug)' cannot start with a dot" }
         if slug.contains("/") || slug.contains("\\") { return "slug '\(slug)' must be a single URL segment without / or \\" }

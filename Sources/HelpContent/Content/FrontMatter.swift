@@ -25,7 +25,7 @@ public struct FrontMatter: Sendable, Equatable {
     public var owner: String?
 
     /// Where each key was written, for diagnostics about its value.
-    var locations: [String: FileLocation] = [:]
+    package var locations: [String: FileLocation] = [:]
 
     public static let keys = ["title", "description", "slug", "order", "layout", "draft", "source", "reviewed", "related", "aliases", "machine", "contexts", "owner"]
 
@@ -40,14 +40,14 @@ public struct FrontMatter: Sendable, Equatable {
 }
 
 /// A Markdown file split into its YAML front matter and its body.
-struct FrontMatterSplit {
-    var yaml: String?
+package struct FrontMatterSplit {
+    package var yaml: String?
     /// The body text, and the file line it starts on.
-    var body: Substring
-    var bodyStartLine: Int
+    package var body: Substring
+    package var bodyStartLine: Int
 
     /// Front matter is a first line `---`, YAML, and a closing line `---` (or `...`).
-    static func split(_ text: String, file: String, stage: BuildStage) throws(DiagnosticError) -> FrontMatterSplit {
+    package static func split(_ text: String, file: String, stage: BuildStage) throws(DiagnosticError) -> FrontMatterSplit {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
             return FrontMatterSplit(yaml: nil, body: text[...], bodyStartLine: 1)
         }
@@ -69,11 +69,15 @@ struct FrontMatterSplit {
     }
 }
 
-struct FrontMatterParser {
-    let file: String
+package struct FrontMatterParser {
+    package let file: String
+
+    package init(file: String) {
+        self.file = file
+    }
 
     /// Nil when the YAML itself is broken (already reported).
-    func parse(_ yaml: String, log: inout DiagnosticLog) -> FrontMatter? {
+    package func parse(_ yaml: String, log: inout DiagnosticLog) -> FrontMatter? {
         let reader = YAMLReader(file: file, lineOffset: 1, stage: .parse)
         var frontMatter = FrontMatter()
         let root: Node?
@@ -117,13 +121,13 @@ struct FrontMatterParser {
 }
 
 extension StringProtocol {
-    func trimmingTrailingSpaces() -> SubSequence {
+    package func trimmingTrailingSpaces() -> SubSequence {
         var end = endIndex
         while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
         return self[startIndex..<end]
     }
 
-    func trimmingSpacesAndNewlines() -> String {
+    package func trimmingSpacesAndNewlines() -> String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

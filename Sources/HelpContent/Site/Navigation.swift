@@ -1,21 +1,21 @@
 import HelpCore
 
 /// One language's topic tree: top-level pages and folders, each folder holding its own pages.
-struct Navigation: Sendable {
-    struct Entry: Sendable {
-        var title: String
-        var href: String?
-        var pageID: PageID?
+package struct Navigation: Sendable {
+    package struct Entry: Sendable {
+        package var title: String
+        package var href: String?
+        package var pageID: PageID?
         /// Set for folders: `s3` or `a/b`.
-        var folder: String?
-        var order: Int?
-        var children: [Entry]
+        package var folder: String?
+        package var order: Int?
+        package var children: [Entry]
     }
 
-    let entries: [Entry]
+    package let entries: [Entry]
     private let folderEntries: [String: Entry]
 
-    init(pages: [Page]) {
+    package init(pages: [Page]) {
         var folders: [String: Entry] = [:]
         var childrenByFolder: [String: [Entry]] = [:]
         for page in pages where page.id.path != "index" {
@@ -66,17 +66,17 @@ struct Navigation: Sendable {
     }
 
     /// The pages (not subfolders) directly in a folder (`""` is the language root), in navigation order.
-    func pages(inFolder path: String) -> [Entry] {
+    package func pages(inFolder path: String) -> [Entry] {
         (path.isEmpty ? entries : folderEntries[path]?.children ?? []).filter { $0.folder == nil }
     }
 
-    func title(ofFolder path: String) -> (title: String, href: String?)? {
+    package func title(ofFolder path: String) -> (title: String, href: String?)? {
         folderEntries[path].map { ($0.title, $0.href) }
     }
 
     /// The tree with the folders on `path` opened. `isCurrent` stays false: the rendered fragment is shared
     /// by every page in the folder, and each page marks its own link afterwards.
-    func context(openFolder path: String) -> [[String: Any]] {
+    package func context(openFolder path: String) -> [[String: Any]] {
         // Every item sets every key: Mustache looks a missing key up in the enclosing item,
         // which would make a leaf render its parent's children forever.
         func convert(_ entries: [Entry]) -> [[String: Any]] {

@@ -21,6 +21,15 @@ public struct Page: Sendable {
     /// Absolute URL for canonical links, hreflang and the sitemap.
     public var absoluteURL: String
 
+    package init(language: String, kind: Kind, source: SourcePage, segments: [String], href: String, absoluteURL: String) {
+        self.language = language
+        self.kind = kind
+        self.source = source
+        self.segments = segments
+        self.href = href
+        self.absoluteURL = absoluteURL
+    }
+
     public var id: PageID { source.id }
     public var title: String { source.title }
     public var isFallback: Bool { kind == .fallback }
@@ -117,7 +126,7 @@ public struct SiteIndex: Sendable {
 
 extension SiteConfig {
     /// `https://example.org` from `https://example.org/help/`.
-    static func origin(ofAbsoluteURL url: String) -> String {
+    package static func origin(ofAbsoluteURL url: String) -> String {
         let path = path(ofAbsoluteURL: url)
         return path == "/" && !url.hasSuffix("/") ? url : String(url.dropLast(path.count))
     }

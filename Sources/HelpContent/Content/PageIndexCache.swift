@@ -7,16 +7,16 @@ import Foundation
 /// instead of reading and parsing it, so 50,000 pages are not parsed again for one edit. An entry is used only
 /// when the file's identity is exactly the one recorded; pages that had any diagnostic are never stored, so
 /// their problems are reported again. A cache from another helpsite binary or other settings is ignored whole.
-final class PageIndexCache: Sendable {
-    static let fileName = "pages.tsv"
-    static let formatVersion = "helpsite-page-index 4"
+package final class PageIndexCache: Sendable {
+    package static let fileName = "pages.tsv"
+    package static let formatVersion = "helpsite-page-index 4"
 
-    let file: SitePath
+    package let file: SitePath
     /// The binary and the settings parsing depends on.
-    let settings: String
+    package let settings: String
     private let previous: [String: SourcePage]
 
-    init(directory: SitePath, config: SiteConfig) {
+    package init(directory: SitePath, config: SiteConfig) {
         file = directory.appending(Self.fileName)
         var fingerprint = Fingerprint()
         if let path = Bundle.main.executablePath, let executable = FileStamp.of(path) { fingerprint.add(executable.encoded) }
@@ -28,13 +28,13 @@ final class PageIndexCache: Sendable {
     }
 
     /// The page as parsed last time, when its file is still the same file with the same bytes on disk.
-    func page(at path: SitePath, stamp: FileStamp) -> SourcePage? {
+    package func page(at path: SitePath, stamp: FileStamp) -> SourcePage? {
         guard let page = previous[path.path], page.fileStamp == stamp else { return nil }
         return page
     }
 
     /// Writes the pages read now (those without diagnostics) for the next build.
-    func save(_ pages: [SourcePage]) throws {
+    package func save(_ pages: [SourcePage]) throws {
         try FileSystem.createDirectory(file.parent.path)
         let temporary = file.path + ".tmp-\(getpid())"
         try FileSystem.write(PageIndexCodec.encode(pages, settings: settings), to: temporary)
@@ -46,7 +46,7 @@ final class PageIndexCache: Sendable {
 enum PageIndexCodec {
     private static let item: Character = "\u{1E}", part: Character = "\u{1F}"
 
-    static func encode(_ pages: [SourcePage], settings: String) -> [UInt8] {
+    package static func encode(_ pages: [SourcePage], settings: String) -> [UInt8] {
         var text = PageIndexCache.formatVersion + "\n" + settings + "\n"
         for page in pages {
             guard let stamp = page.fileStamp else { continue }
@@ -65,7 +65,7 @@ enum PageIndexCodec {
         return Array(text.utf8)
     }
 
-    static func decode(_ bytes: [UInt8], settings: String) -> [String: SourcePage]? {
+    package static func decode(_ bytes: [UInt8], settings: String) -> [String: SourcePage]? {
         let lines = bytes.split(separator: UInt8(ascii: "\n"))
         guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == PageIndexCache.formatVersion,
               String(decoding: lines[1], as: UTF8.self) == settings else { return nil }
@@ -136,7 +136,7 @@ enum PageIndexCodec {
 
     private static func optional(_ field: String) -> String? { field.hasPrefix("=") ? unescape(String(field.dropFirst())) : nil }
 
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == item || $0 == part || $0 == "\r\n" }) else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {

@@ -45,7 +45,7 @@ public struct ReviewDate: Sendable, Hashable, Comparable {
         }
     }
 
-    static func read(_ node: Node, reader: YAMLReader, log: inout DiagnosticLog) -> ReviewDate? {
+    package static func read(_ node: Node, reader: YAMLReader, log: inout DiagnosticLog) -> ReviewDate? {
         guard let text = node.scalar?.string else {
             log.append(reader.error(at: node, "'reviewed' must be a date written YYYY-MM-DD, such as 2026-11-20"))
             return nil
