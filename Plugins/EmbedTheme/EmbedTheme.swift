@@ -9,9 +9,13 @@ struct EmbedTheme: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let package = context.package.directoryURL
         var files: [(bundle: String, path: String, file: URL)] = []
+        // Folders are inputs too: a file added to theme/assets changes that folder, not theme/.
+        var folders: [URL] = []
         for (bundle, folder) in [("theme", "theme"), ("strings", "theme/strings"), ("starter", "starter")] {
             let root = package.appending(path: folder)
-            for file in try self.files(in: root) {
+            let (found, subfolders) = try self.entries(in: root)
+            folders += [root] + subfolders
+            for file in found {
                 let path = String(file.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
                 if bundle == "theme" && path.hasPrefix("strings/") { continue }
                 files.append((bundle, path, file))
@@ -22,18 +26,21 @@ struct EmbedTheme: BuildToolPlugin {
             displayName: "Embedding the built-in theme and the starter site",
             executable: try context.tool(named: "ThemeEmbedder").url,
             arguments: [output.path(percentEncoded: false)] + files.flatMap { [$0.bundle, $0.path, $0.file.path(percentEncoded: false)] },
-            inputFiles: files.map(\.file) + [package.appending(path: "theme"), package.appending(path: "theme/strings"), package.appending(path: "starter")],
+            inputFiles: files.map(\.file) + folders,
             outputFiles: [output]
         )]
     }
 
-    private func files(in folder: URL) throws -> [URL] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
-        var found: [URL] = []
-        for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
-            found.append(url)
+    /// The regular files and the folders below `folder`, each sorted by path.
+    private func entries(in folder: URL) throws -> (files: [URL], folders: [URL]) {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
+                                                          options: [.skipsHiddenFiles]) else { return ([], []) }
+        var files: [URL] = []
+        var folders: [URL] = []
+        for case let url as URL in walker {
+            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+            if values.isRegularFile == true { files.append(url) } else if values.isDirectory == true { folders.append(url) }
         }
-        return found.sorted { $0.path < $1.path }
+        return (files.sorted { $0.path < $1.path }, folders.sorted { $0.path < $1.path })
     }
 }
