@@ -35,6 +35,8 @@ let package = Package(
             name: "HelpContent",
             dependencies: ["HelpCore", "HelpConfig", "HelpResources", "HelpMarkdown", .product(name: "Yams", package: "Yams")]
         ),
+        // Translation status, stamps, glossary, the translator view and the exchange formats (PO, XLIFF, TMX).
+        .target(name: "HelpTranslation", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpMarkdown"]),
         .target(
             name: "HelpSiteKit",
             dependencies: [
@@ -42,6 +44,7 @@ let package = Package(
                 "HelpConfig",
                 "HelpResources",
                 "HelpContent",
+                "HelpTranslation",
                 "HelpTemplates",
                 "HelpMarkdown",
                 .product(name: "Yams", package: "Yams"),
@@ -56,6 +59,7 @@ let package = Package(
                 "HelpCore",
                 "HelpConfig",
                 "HelpContent",
+                "HelpTranslation",
                 "HelpSiteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -68,6 +72,7 @@ let package = Package(
                 "HelpCore",
                 "HelpConfig",
                 "HelpContent",
+                "HelpTranslation",
                 "HelpSiteKit",
                 "HelpSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -80,10 +85,10 @@ let package = Package(
         // Fixtures/ (the Mustache spec's files) is read from the source tree through #filePath.
         .testTarget(
             name: "HelpSiteKitTests",
-            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTranslation", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpSiteServer", "HelpSiteKit"]),
+        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTranslation", "HelpSiteServer", "HelpSiteKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

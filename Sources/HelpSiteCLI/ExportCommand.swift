@@ -3,6 +3,7 @@ import HelpCore
 import ArgumentParser
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 
 enum ExchangeFormat: String, ExpressibleByArgument, CaseIterable {
     case po, xliff, tmx

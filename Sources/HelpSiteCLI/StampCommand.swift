@@ -2,6 +2,7 @@ import HelpConfig
 import HelpCore
 import ArgumentParser
 import HelpSiteKit
+import HelpTranslation
 
 struct StampCommand: RunnableCommand {
     static let configuration = CommandConfiguration(

@@ -4,6 +4,7 @@ import HelpCore
 import ArgumentParser
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 
 enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html

@@ -3,6 +3,7 @@ import HelpContent
 import HelpCore
 import Foundation
 import HelpMarkdown
+import HelpTranslation
 
 public struct BuildOptions: Sendable {
     public var contentDirectory: SitePath

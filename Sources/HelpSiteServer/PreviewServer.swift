@@ -2,6 +2,7 @@ import HelpContent
 import HelpCore
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 import Hummingbird
 import Logging
 import ServiceLifecycle

@@ -2,6 +2,7 @@ import HelpConfig
 import HelpCore
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 import Hummingbird
 import NIOCore
 

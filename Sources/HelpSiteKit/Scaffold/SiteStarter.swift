@@ -2,6 +2,7 @@ import HelpConfig
 import HelpContent
 import HelpCore
 import HelpResources
+import HelpTranslation
 
 /// `helpsite init`: a small working help centre (two languages, a home page and an article in each, facts, and a
 /// commented strings.yaml per language to override the built-in interface text from) in a new or empty folder.

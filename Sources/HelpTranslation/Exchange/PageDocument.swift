@@ -16,7 +16,7 @@ public enum UnitSlot: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    init?(_ text: Substring) {
+    package init?(_ text: Substring) {
         switch text {
         case "title": self = .title
         case "description": self = .description
@@ -29,17 +29,17 @@ public enum UnitSlot: Sendable, Hashable, CustomStringConvertible {
 
 /// One translatable piece of a page as written in its file.
 struct PageUnit: Sendable {
-    var slot: UnitSlot
-    var pieces: [InlinePiece]
+    package var slot: UnitSlot
+    package var pieces: [InlinePiece]
     /// The unit's Markdown as written (a title's plain text).
-    var markdown: String
+    package var markdown: String
     /// A digest of the Markdown with whitespace folded: re-wrapping does not change it, a new link target does.
-    var hash: String
+    package var hash: String
     /// The line in the file, for references and diagnostics.
-    var line: Int
-    var continuation: String
+    package var line: Int
+    package var continuation: String
     /// Byte range of a block unit inside the page text; nil for the front matter's units.
-    var range: Range<Int>?
+    package var range: Range<Int>?
 
     var sourceMarkup: UnitMarkup {
         switch slot {
@@ -52,19 +52,19 @@ struct PageUnit: Sendable {
 /// A page file read for exchange with translation tools: the text with line endings and BOM remembered, its front
 /// matter, and its units.
 struct PageDocument: Sendable {
-    var path: SitePath
+    package var path: SitePath
     var hasBOM: Bool
     var usesCRLF: Bool
     /// The file's text with LF line endings and no BOM.
-    var text: String
-    var frontMatter: FrontMatter
-    var units: [PageUnit]
+    package var text: String
+    package var frontMatter: FrontMatter
+    package var units: [PageUnit]
     /// The structure of the body, block for block (see `TranslatableBlocks.shapes`).
-    var shapes: [String]
-    var body: String
-    var bodyStartLine: Int
+    package var shapes: [String]
+    package var body: String
+    package var bodyStartLine: Int
 
-    static func read(_ path: SitePath, stage: BuildStage) throws(DiagnosticError) -> PageDocument {
+    package static func read(_ path: SitePath, stage: BuildStage) throws(DiagnosticError) -> PageDocument {
         let bytes: [UInt8]
         do { bytes = try FileSystem.readBytes(path.path) } catch {
             throw DiagnosticError(.error(stage, FileLocation(file: path.display), "\(error)"))
@@ -74,7 +74,7 @@ struct PageDocument: Sendable {
                          usesCRLF: zip(bytes, bytes.dropFirst()).contains { $0 == 13 && $1 == 10 })
     }
 
-    static func parse(text: String, path: SitePath, stage: BuildStage, hasBOM: Bool = false, usesCRLF: Bool = false) throws(DiagnosticError) -> PageDocument {
+    package static func parse(text: String, path: SitePath, stage: BuildStage, hasBOM: Bool = false, usesCRLF: Bool = false) throws(DiagnosticError) -> PageDocument {
         let split = try FrontMatterSplit.split(text, file: path.display, stage: stage)
         var frontMatter = FrontMatter()
         if let yaml = split.yaml {
@@ -110,14 +110,14 @@ struct PageDocument: Sendable {
                             units: units, shapes: segments.shapes, body: String(split.body), bodyStartLine: split.bodyStartLine)
     }
 
-    static func hash(_ markdown: String) -> String {
+    package static func hash(_ markdown: String) -> String {
         SourceHash.of(title: "", description: "", body: markdown)
     }
 
-    func unit(_ slot: UnitSlot) -> PageUnit? { units.first { $0.slot == slot } }
+    package func unit(_ slot: UnitSlot) -> PageUnit? { units.first { $0.slot == slot } }
 
     /// The file's bytes for `text`, with this file's BOM and line endings.
-    func encoded(_ text: String) -> [UInt8] {
+    package func encoded(_ text: String) -> [UInt8] {
         let lines = usesCRLF ? text.replacingAll("\n", with: "\r\n") : text
         return (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + Array(lines.utf8)
     }

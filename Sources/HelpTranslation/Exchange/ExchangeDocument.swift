@@ -72,7 +72,7 @@ public struct ExchangeUnit: Sendable, Equatable {
     /// The line to point at for a problem with the translation: the translation's own, else the unit's.
     var translationLine: Int { targetLine > 0 ? targetLine : line }
 
-    static func key(page: PageID, slot: UnitSlot, hash: String) -> String { "\(page.path):\(slot):\(hash)" }
+    package static func key(page: PageID, slot: UnitSlot, hash: String) -> String { "\(page.path):\(slot):\(hash)" }
 
     /// The page, slot and hash in a key; page ids may hold `:`, so it is read from the right.
     static func parseKey(_ key: String) -> (page: PageID, slot: UnitSlot, hash: String)? {

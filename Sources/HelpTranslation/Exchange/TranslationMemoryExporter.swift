@@ -4,8 +4,8 @@ import HelpCore
 /// translation memory for CAT tools. A unit of a page that is missing, machine translated, unstamped or outdated is
 /// left out, except that an outdated page's units whose source text did not change since the stamp are kept.
 public struct TranslationMemoryExporter {
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
 
     public init(contentDirectory: SitePath, config: SiteConfig) {
         self.contentDirectory = contentDirectory

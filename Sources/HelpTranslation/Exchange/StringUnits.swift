@@ -6,13 +6,13 @@ import HelpCore
 /// overrides (pre-filled) and the ones neither helpsite nor the site has (empty). Import writes them back into
 /// `content/<language>/strings.yaml`, refusing a text whose `{placeholders}` differ from the source's.
 enum StringUnits {
-    static let page = PageID(ContentLoader.stringsFileName)
+    package static let page = PageID(ContentLoader.stringsFileName)
     private static let keyPrefix = ContentLoader.stringsFileName + ":"
 
     static func isKey(_ key: String) -> Bool { key.hasPrefix(keyPrefix) }
 
     /// The `{count}`-style names in a text, sorted, repeats kept.
-    static func placeholders(in text: String) -> [String] {
+    package static func placeholders(in text: String) -> [String] {
         var found: [String] = []
         var rest = text[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -46,7 +46,7 @@ enum StringUnits {
         }
     }
 
-    static func export(config: SiteConfig, contentDirectory: SitePath, language: String, strings: [String: LanguageStrings]) -> ExchangePage? {
+    package static func export(config: SiteConfig, contentDirectory: SitePath, language: String, strings: [String: LanguageStrings]) -> ExchangePage? {
         let plan = Plan(config: config, contentDirectory: contentDirectory, language: language, strings: strings)
         let units = plan.wanted.map { key in
             let target = plan.own.values[key]

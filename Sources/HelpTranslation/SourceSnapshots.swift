@@ -9,21 +9,21 @@ import Foundation
 /// The folder starts with a dot, so the site ignores it; commit it with the content.
 public struct SourceSnapshots: Sendable {
     public static let folder = ".helpsite/sources"
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
 
     public init(contentDirectory: SitePath, config: SiteConfig) {
         self.contentDirectory = contentDirectory
         self.config = config
     }
 
-    func path(for page: PageID, hash: String) -> SitePath {
+    package func path(for page: PageID, hash: String) -> SitePath {
         contentDirectory.appending(Self.folder).appending(page.path).appending(hash + ".md")
     }
 
     /// Keeps the source file's bytes under its hash, once (an existing snapshot is never rewritten), and notes the hash as the page's latest version
     /// (`versions`, one line per version: `<hash>`, or `<hash> minor <previous hash>` after `stamp --minor`).
-    func record(_ bytes: [UInt8], page: PageID, hash: String, minorFrom previous: String? = nil) throws(DiagnosticError) {
+    package func record(_ bytes: [UInt8], page: PageID, hash: String, minorFrom previous: String? = nil) throws(DiagnosticError) {
         let target = path(for: page, hash: hash)
         do {
             try FileSystem.createDirectory(target.parent.path)
@@ -47,7 +47,7 @@ public struct SourceSnapshots: Sendable {
         public var hash: String
         /// Set when `stamp --minor` recorded this version: the version it counts as equal to.
         public var minorFrom: String?
-        var line: String { hash + (minorFrom.map { " minor \($0)" } ?? "") }
+        package var line: String { hash + (minorFrom.map { " minor \($0)" } ?? "") }
     }
 
     /// The page's recorded versions, oldest first.
@@ -76,12 +76,12 @@ public struct SourceSnapshots: Sendable {
         return hash
     }
 
-    func sourceFile(_ page: PageID) -> SitePath {
+    package func sourceFile(_ page: PageID) -> SitePath {
         contentDirectory.appending(config.defaultLanguage.code).appending(page.path + ".md")
     }
 
     /// The source page's text (LF line endings) at the version with `hash`: the snapshot, else git history.
-    func text(of page: PageID, hash: String, searchingGit: Bool = true) -> String? {
+    package func text(of page: PageID, hash: String, searchingGit: Bool = true) -> String? {
         let snapshot = path(for: page, hash: hash)
         if FileSystem.exists(snapshot.path), let text = try? TextFile.read(snapshot, stage: .parse).text { return text }
         guard searchingGit else { return nil }
@@ -94,7 +94,7 @@ public struct SourceSnapshots: Sendable {
     }
 
     /// `SourceHash` of a page's text, as `stamp` computes it.
-    static func hash(ofPageText text: String, file: SitePath) -> String? {
+    package static func hash(ofPageText text: String, file: SitePath) -> String? {
         guard let split = try? FrontMatterSplit.split(text, file: file.display, stage: .parse) else { return nil }
         var frontMatter = FrontMatter()
         if let yaml = split.yaml {
@@ -108,7 +108,7 @@ public struct SourceSnapshots: Sendable {
 
 /// Writes beside the file and renames over it, keeping the file's permissions, so no reader sees half a file.
 enum AtomicFile {
-    static func replace(_ path: String, with bytes: [UInt8]) throws {
+    package static func replace(_ path: String, with bytes: [UInt8]) throws {
         let temporary = path + ".helpsite-\(getpid())"
         try FileSystem.write(bytes, to: temporary)
         var info = stat()

@@ -5,8 +5,8 @@ import HelpCore
 /// `helpsite import`: writes the translations in a PO or XLIFF file into the language's pages. Every page of the file
 /// is checked and composed first; one error anywhere means nothing from that file is written.
 public struct TranslationImporter {
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
 
     public init(contentDirectory: SitePath, config: SiteConfig) {
         self.contentDirectory = contentDirectory

@@ -6,9 +6,9 @@ import Foundation
 /// `helpsite status --diff`: what changed in the source page since the version a translation was stamped from,
 /// found by hashing the source page's versions in git history.
 public struct SourceDiff {
-    let stamper: Stamper
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let stamper: Stamper
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
 
     public init(contentDirectory: SitePath, config: SiteConfig) {
         self.contentDirectory = contentDirectory

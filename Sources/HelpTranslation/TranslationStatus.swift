@@ -54,7 +54,7 @@ public struct TranslationStatus: Sendable {
             total == 0 ? 100 : Double(counts[.upToDate, default: 0]) * 100 / Double(total)
         }
 
-        func share(reviewedOnly: Bool) -> Double { reviewedOnly ? reviewedPercent : upToDatePercent }
+        package func share(reviewedOnly: Bool) -> Double { reviewedOnly ? reviewedPercent : upToDatePercent }
 
         /// `de is 87.5% up to date, under --fail-under 90%`.
         public func failUnderMessage(_ threshold: Double, reviewedOnly: Bool) -> String {

@@ -6,8 +6,8 @@ import Foundation
 /// `helpsite stamp`: records in a translation's front matter which version of the source page it follows,
 /// changing nothing else in the file (line endings, BOM, comments and key order stay as they were).
 public struct Stamper {
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
 
     public init(contentDirectory: SitePath, config: SiteConfig) {
         self.contentDirectory = contentDirectory
@@ -79,7 +79,7 @@ public struct Stamper {
     }
 
     /// The file's bytes with `source: <hash>` set in its front matter, every other byte kept.
-    static func stamped(_ bytes: [UInt8], hash: String) -> [UInt8] {
+    package static func stamped(_ bytes: [UInt8], hash: String) -> [UInt8] {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let start = bytes.starts(with: bom) ? 3 : 0
         let newline: [UInt8] = bytes.contains(UInt8(ascii: "\r")) && containsCRLF(bytes) ? [13, 10] : [10]
@@ -111,7 +111,7 @@ public struct Stamper {
     }
 
     /// The file's bytes without `machine: true`: stamping is a person saying the translation is right.
-    static func reviewed(_ bytes: [UInt8]) -> [UInt8] {
+    package static func reviewed(_ bytes: [UInt8]) -> [UInt8] {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let text = String(decoding: bytes[start...], as: UTF8.self)
         let edited = FrontMatterEditor.removing("machine", in: text)

@@ -28,7 +28,7 @@ public struct Glossary: Sendable, Equatable {
     public var terms: [Term]
 
     /// Notes for a unit whose source text holds glossary terms or names.
-    func notes(for text: UnitText, language: String) -> [String] {
+    package func notes(for text: UnitText, language: String) -> [String] {
         let plain = text.parts.compactMap { if case .text(let value) = $0 { value } else { nil } }.joined()
         var notes: [String] = []
         for name in names where Self.find(name, in: plain) != nil {
@@ -46,7 +46,7 @@ public struct Glossary: Sendable, Equatable {
 
     /// The first place `needle` starts a word in `text`, case-insensitive. Inflected forms count
     /// (`Beschwerdemanagements`, `klageansvarlige`): the word may go on after it.
-    static func find(_ needle: String, in text: String) -> Range<String.Index>? {
+    package static func find(_ needle: String, in text: String) -> Range<String.Index>? {
         occurrences(of: needle, in: text).first
     }
 
@@ -63,8 +63,8 @@ public struct Glossary: Sendable, Equatable {
 }
 
 public struct GlossaryLoader {
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
 
     public init(contentDirectory: SitePath, config: SiteConfig) {
         self.contentDirectory = contentDirectory

@@ -12,8 +12,8 @@ public struct TranslatorView: Sendable {
     /// Under serve's own `/__helpsite/` paths, which no site output can take.
     public static let prefix = "/__helpsite/translate/"
 
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
 
     public init(contentDirectory: SitePath, config: SiteConfig) {
         self.contentDirectory = contentDirectory
@@ -74,25 +74,25 @@ public struct TranslatorView: Sendable {
 
 /// The sections of the current source, each with its old version (when it changed) and the translation's section.
 struct TranslatorComparison {
-    enum State {
+    package enum State {
         case upToDate, outdated, unstamped, noSnapshot, noSource
     }
 
-    struct Row {
-        var id: String
-        var heading: String
-        var old: PageSections.Section?
-        var new: PageSections.Section?
-        var translation: PageSections.Section?
-        var changed: Bool
+    package struct Row {
+        package var id: String
+        package var heading: String
+        package var old: PageSections.Section?
+        package var new: PageSections.Section?
+        package var translation: PageSections.Section?
+        package var changed: Bool
     }
 
-    let source: Language
-    let translation: Language
-    var state = State.outdated
-    var rows: [Row] = []
+    package let source: Language
+    package let translation: Language
+    package var state = State.outdated
+    package var rows: [Row] = []
 
-    init(source: Language, translation: Language) {
+    package init(source: Language, translation: Language) {
         self.source = source
         self.translation = translation
     }

@@ -5,10 +5,10 @@ import HelpMarkdown
 /// title, the description and the text before the first heading, like the outdated notice's sections.
 struct PageSections {
     struct Section: Equatable {
-        var id: String
-        var heading: String
+        package var id: String
+        package var heading: String
         /// The section's Markdown as written, its heading line included, without trailing whitespace.
-        var text: String
+        package var text: String
 
         /// Equal when only whitespace differs, as for `SourceHash`.
         func sameText(as other: Section) -> Bool {
@@ -16,9 +16,9 @@ struct PageSections {
         }
     }
 
-    let sections: [Section]
+    package let sections: [Section]
 
-    init(text: String, file: SitePath) throws(DiagnosticError) {
+    package init(text: String, file: SitePath) throws(DiagnosticError) {
         let document = try PageDocument.parse(text: text, path: file, stage: .render)
         let options = MarkdownOptions(extractsLeadingTitle: document.frontMatter.title == nil)
         let headings = MarkdownRenderer.render(document.body, options: options).headings
@@ -40,5 +40,5 @@ struct PageSections {
         }
     }
 
-    func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+    package func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 }

@@ -2,19 +2,19 @@ import HelpCore
 /// A word-level diff of two texts for the translator view: the longest common run of words kept, the rest deleted
 /// or inserted. Whitespace travels with the word before it, so joining the pieces gives back either text.
 enum WordDiff {
-    enum Kind: Equatable {
+    package enum Kind: Equatable {
         case same, deleted, inserted
     }
 
     struct Piece: Equatable {
-        var kind: Kind
-        var text: String
+        package var kind: Kind
+        package var text: String
     }
 
     /// Above this many word pairs the diff is not worth its memory: the section is shown as all deleted, all inserted.
     static let maximumCells = 4_000_000
 
-    static func between(_ old: String, _ new: String) -> [Piece] {
+    package static func between(_ old: String, _ new: String) -> [Piece] {
         let before = words(old), after = words(new)
         guard before.count * after.count <= maximumCells else {
             return merged([Piece(kind: .deleted, text: old), Piece(kind: .inserted, text: new)])
@@ -47,7 +47,7 @@ enum WordDiff {
     }
 
     /// Each word with the whitespace after it; leading whitespace is a piece of its own.
-    static func words(_ text: String) -> [String] {
+    package static func words(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
         var inSpace = false

@@ -66,7 +66,7 @@ public enum XLIFFFormat {
 
     private static let ctypes: [InlinePiece.Markup: String] = [.emphasis: "italic", .strong: "bold", .link: "link", .image: "x-image"]
 
-    static func text(_ value: String) -> String {
+    package static func text(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -84,7 +84,7 @@ public enum XLIFFFormat {
         return out
     }
 
-    static func attribute(_ value: String) -> String {
+    package static func attribute(_ value: String) -> String {
         text(value).replacingAll("\"", with: "&quot;").replacingAll("\n", with: "&#10;").replacingAll("\t", with: "&#9;")
     }
 
@@ -235,7 +235,7 @@ private final class XLIFFReader: NSObject, TranslationFileReader {
 /// declare entities or name an external file, so finding it is enough to refuse all three.
 enum XMLProlog {
     /// Where `<!DOCTYPE` starts (1-based line and column), if it comes before the root element.
-    static func doctype(in text: String) -> (line: Int, column: Int)? {
+    package static func doctype(in text: String) -> (line: Int, column: Int)? {
         var rest = Substring(text)
         if rest.first == "\u{FEFF}" { rest = rest.dropFirst() }
         while true {

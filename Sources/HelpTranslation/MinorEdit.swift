@@ -6,8 +6,8 @@ import HelpCore
 /// version (a typo, a link fix) needs no retranslation. Translations stamped with that version are stamped with the
 /// new one, and the version is recorded as minor so `status` can show it.
 public struct MinorEdit {
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
 
     public init(contentDirectory: SitePath, config: SiteConfig) {
         self.contentDirectory = contentDirectory

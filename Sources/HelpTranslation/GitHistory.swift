@@ -9,7 +9,7 @@ struct GitHistory {
     }
 
     /// The newest committed version of `file` for which `matches` is true.
-    static func version(of file: SitePath, matching matches: (String) -> Bool) -> Lookup {
+    package static func version(of file: SitePath, matching matches: (String) -> Bool) -> Lookup {
         guard let top = git(["rev-parse", "--show-toplevel"], in: file.parent.path)?.trimmingSpacesAndNewlines(), !top.isEmpty else {
             return .unavailable("git is not installed or \(file.display) is not in a git repository, so the stamped version cannot be looked up")
         }
@@ -26,7 +26,7 @@ struct GitHistory {
         return .unavailable("no committed version of \(file.display) has the stamped hash; it may have been stamped from uncommitted text")
     }
 
-    static func git(_ arguments: [String], in directory: String) -> String? {
+    package static func git(_ arguments: [String], in directory: String) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", directory] + arguments

@@ -3,13 +3,13 @@ import HelpMarkdown
 
 /// The sections of a source page (by heading id) whose units differ between two versions: what the outdated notice
 /// names. The text before the first heading, the title and the description count as the section with id "".
-enum ChangedSections {
-    struct Section: Equatable {
-        var id: String
-        var heading: String
+package enum ChangedSections {
+    package struct Section: Equatable {
+        package var id: String
+        package var heading: String
     }
 
-    static func between(previous: String, current: String, file: SitePath) -> [Section] {
+    package static func between(previous: String, current: String, file: SitePath) -> [Section] {
         guard let old = try? PageDocument.parse(text: previous, path: file, stage: .render),
               let new = try? PageDocument.parse(text: current, path: file, stage: .render) else { return [] }
         let before = Dictionary(sections(of: old).map { ($0.section.id, $0.hashes) }, uniquingKeysWith: { first, _ in first })

@@ -11,9 +11,9 @@ public struct TranslationExporter {
         case all
     }
 
-    let contentDirectory: SitePath
-    let config: SiteConfig
-    let glossary: Glossary?
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
+    package let glossary: Glossary?
 
     public init(contentDirectory: SitePath, config: SiteConfig, glossary: Glossary? = nil) {
         self.contentDirectory = contentDirectory
@@ -75,10 +75,10 @@ public struct TranslationExporter {
 
 /// The units of one page for export: which can be reused, which changed, which are new.
 struct PagePlan {
-    private(set) var units: [ExchangeUnit] = []
-    private(set) var note: Diagnostic?
+    package private(set) var units: [ExchangeUnit] = []
+    package private(set) var note: Diagnostic?
 
-    init(id: PageID, source: PageDocument, translation: PageDocument?, state: TranslationStatus.State, previous: PageDocument?) {
+    package init(id: PageID, source: PageDocument, translation: PageDocument?, state: TranslationStatus.State, previous: PageDocument?) {
         // The translation's unit for each source unit that can be carried over, and whether it needs review.
         var carried: [UnitSlot: (unit: PageUnit, reused: Bool)] = [:]
         var earlier: [UnitSlot: (source: PageUnit, translation: PageUnit?)] = [:]
@@ -141,7 +141,7 @@ struct PagePlan {
         }
     }
 
-    static func target(_ translated: PageUnit, against markup: UnitMarkup) -> UnitText {
+    package static func target(_ translated: PageUnit, against markup: UnitMarkup) -> UnitText {
         switch translated.slot {
         case .title, .description: UnitMarkup(plainTranslation: translated.markdown, against: markup.placeholders).text
         case .block: UnitMarkup(translation: translated.pieces, against: markup.placeholders).text
@@ -156,7 +156,7 @@ struct PagePlan {
     /// Current units paired with the previous version's: equal units by a longest common subsequence of hashes, then
     /// the units left between two equal ones in order (a changed paragraph meets its earlier text). The title and
     /// description pair with their own kind.
-    static func pairs(_ current: [PageUnit], _ previous: [PageUnit]) -> [(PageUnit, PageUnit)] {
+    package static func pairs(_ current: [PageUnit], _ previous: [PageUnit]) -> [(PageUnit, PageUnit)] {
         var result: [(PageUnit, PageUnit)] = []
         for slot in [UnitSlot.title, .description] {
             if let now = current.first(where: { $0.slot == slot }), let then = previous.first(where: { $0.slot == slot }) { result.append((now, then)) }

@@ -14,7 +14,7 @@ enum FrontMatterEditor {
     }
 
     /// The key's line replaced by `newLine`, added when missing, removed when `newLine` is nil.
-    static func replacing(_ key: String, with newLine: String?, in text: String) -> String {
+    package static func replacing(_ key: String, with newLine: String?, in text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.first?.trimmingTrailingSpaces() == "---",
               let closing = lines.indices.dropFirst().first(where: { ["---", "..."].contains(String(lines[$0].trimmingTrailingSpaces())) }) else {

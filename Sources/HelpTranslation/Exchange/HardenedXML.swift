@@ -15,7 +15,7 @@ enum HardenedXML {
     /// `namingDTD`: the root element name of a DOCTYPE that only names a DTD, as TMX tools write
     /// (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`), which is then let through: the DTD is never loaded, and since it could
     /// declare entities, any entity reference beyond XML's five is refused instead of being read as nothing.
-    static func parse(_ text: String, file: String, format: String, with reader: some TranslationFileReader,
+    package static func parse(_ text: String, file: String, format: String, with reader: some TranslationFileReader,
                       namespaces: Bool = false, namingDTD root: String? = nil) throws(DiagnosticError) {
         if let doctype = XMLProlog.doctype(in: text) {
             let location = FileLocation(file: file, line: doctype.line, column: doctype.column)

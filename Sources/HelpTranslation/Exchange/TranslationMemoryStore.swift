@@ -7,10 +7,10 @@ import HelpCore
 /// text matches an entry exactly; importing a memory never changes a page.
 public struct TranslationMemoryStore {
     public static let folder = ".helpsite/memory"
-    static let note = "exact match from translation memory"
+    package static let note = "exact match from translation memory"
 
-    let contentDirectory: SitePath
-    let config: SiteConfig
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
 
     public init(contentDirectory: SitePath, config: SiteConfig) {
         self.contentDirectory = contentDirectory
@@ -25,7 +25,7 @@ public struct TranslationMemoryStore {
     }
 
     /// The stored entries for a language, by source text in its tagged form.
-    func entries(language: String) throws(DiagnosticError) -> [String: (source: UnitText, target: UnitText)] {
+    package func entries(language: String) throws(DiagnosticError) -> [String: (source: UnitText, target: UnitText)] {
         let file = path(language)
         guard FileSystem.exists(file.path) else { return [:] }
         let document = try TMXFormat.read(try TextFile.read(file, stage: .parse).text, file: file.display)
@@ -39,7 +39,7 @@ public struct TranslationMemoryStore {
 
     /// A unit's text in a site language. Placeholders written as text (`<g1>`, as in PO files that other tools turned
     /// into TMX) count as placeholders, so such a memory matches too.
-    func text(of unit: TranslationMemoryUnit, in language: String) -> UnitText? {
+    package func text(of unit: TranslationMemoryUnit, in language: String) -> UnitText? {
         unit.variants.first { siteLanguage($0.language) == language }.map { UnitText.parseTagged($0.text.tagged) }
     }
 
@@ -129,7 +129,7 @@ public struct TranslationMemoryStore {
     /// Gives every unit without a translation the stored one for its exact source text, marked for review; a stored
     /// translation whose placeholders do not fit the source is left out. Returns how many units were prefilled.
     @discardableResult
-    func prefill(_ document: inout ExchangeDocument) throws(DiagnosticError) -> Int {
+    package func prefill(_ document: inout ExchangeDocument) throws(DiagnosticError) -> Int {
         let memory = try entries(language: document.targetLanguage)
         guard !memory.isEmpty else { return 0 }
         var count = 0

@@ -5,7 +5,7 @@ import HelpMarkdown
 /// serve's translator view): English, not indexed, the style inline; the caller writes `<main>`'s content and closes it.
 enum StandaloneHTML {
     /// `colorSchemes`: "light", or "light dark" when `style` has a dark scheme.
-    static func opening(title: String, style: String, colorSchemes: String = "light") -> String {
+    package static func opening(title: String, style: String, colorSchemes: String = "light") -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -25,5 +25,5 @@ enum StandaloneHTML {
         """
     }
 
-    static let closing = "</main>\n</body>\n</html>\n"
+    package static let closing = "</main>\n</body>\n</html>\n"
 }

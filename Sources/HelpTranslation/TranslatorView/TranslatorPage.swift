@@ -7,15 +7,15 @@ import HelpMarkdown
 /// Deletions and insertions are `<del>` and `<ins>`, struck through and underlined and announced by screen readers
 /// through hidden text, so they do not rely on colour.
 struct TranslatorPage {
-    let target: TranslatorView.Target
+    package let target: TranslatorView.Target
     let comparison: TranslatorComparison
-    let stamped: String?
-    let pageURL: String?
+    package let stamped: String?
+    package let pageURL: String?
     let snapshotFolder: SitePath
 
     private static let escape = HTMLEscaping.escape
 
-    var html: String {
+    package var html: String {
         let escape = Self.escape
         let source = comparison.source, translation = comparison.translation
         let changed = comparison.rows.filter(\.changed)

@@ -72,7 +72,7 @@ public struct UnitText: Sendable, Equatable {
     }
 
     /// `<g12>`, `</g12>` or `<x12/>` at the start of `text`, with its length in characters.
-    static func tag(at text: Substring) -> (Part, Int)? {
+    package static func tag(at text: Substring) -> (Part, Int)? {
         var characters = text.dropFirst()
         var closing = false
         if characters.first == "/" { closing = true; characters = characters.dropFirst() }

@@ -5,11 +5,16 @@ import HelpCore
 /// `check`'s glossary warnings: a translation unit using a forbidden variant, or lacking the required rendering
 /// (or a name) where its source unit has the term. Units are paired when the translation follows the source's
 /// blocks; otherwise whole pages are compared.
-struct GlossaryChecker {
-    let glossary: Glossary
-    let config: SiteConfig
+package struct GlossaryChecker {
+    package let glossary: Glossary
+    package let config: SiteConfig
 
-    func warnings(for pages: [SourcePage]) -> [Diagnostic] {
+    package init(glossary: Glossary, config: SiteConfig) {
+        self.glossary = glossary
+        self.config = config
+    }
+
+    package func warnings(for pages: [SourcePage]) -> [Diagnostic] {
         let sources = Dictionary(pages.filter { $0.language == config.defaultLanguage.code }.map { ($0.id, $0.file) }, uniquingKeysWith: { a, _ in a })
         var warnings: [Diagnostic] = []
         for page in pages where page.language != config.defaultLanguage.code {
