@@ -29,14 +29,16 @@ let package = Package(
         .target(name: "HelpConfig", dependencies: ["HelpCore", .product(name: "Yams", package: "Yams")]),
         // The built-in theme, its interface text (theme/strings/) and the starter site (starter/), embedded at build time.
         .target(name: "HelpResources", plugins: ["EmbedTheme"]),
-        // What was written and where it goes: pages, front matter, strings, facts, the site index, URLs, links,
-        // navigation, redirects and related pages.
+        // Pages, front matter, strings, facts and the site index: URLs, links, navigation, redirects, related pages.
         .target(
             name: "HelpContent",
             dependencies: ["HelpCore", "HelpConfig", "HelpResources", "HelpMarkdown", .product(name: "Yams", package: "Yams")]
         ),
         // Translation status, stamps, glossary, the translator view and the exchange formats (PO, XLIFF, TMX).
-        .target(name: "HelpTranslation", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpMarkdown"]),
+        .target(
+            name: "HelpTranslation",
+            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "HelpSiteKit",
             dependencies: [
@@ -80,7 +82,7 @@ let package = Package(
         ),
         .executableTarget(name: "helpsite", dependencies: ["HelpSiteCLI"]),
         // Replays inputs through HelpSiteKit's FuzzEntry; scripts/fuzz builds it as a libFuzzer target.
-        .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTemplates", "HelpSiteKit", "HelpMarkdown"]),
+        .executableTarget(name: "HelpSiteFuzzer", dependencies: ["HelpCore", "HelpTemplates", "HelpSiteKit", "HelpMarkdown"]),
         .testTarget(name: "HelpMarkdownTests", dependencies: ["HelpMarkdown"]),
         // Fixtures/ (the Mustache spec's files) is read from the source tree through #filePath.
         .testTarget(
