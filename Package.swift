@@ -25,23 +25,43 @@ let package = Package(
         .target(name: "HelpCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The Mustache engine: parser, schemas of typed views, compiler and renderer. Tested against the official spec.
         .target(name: "HelpTemplates", dependencies: ["HelpCore", "HelpMarkdown"]),
+        // site.yaml and the languages: what every later stage reads, reading nothing of theirs.
+        .target(name: "HelpConfig", dependencies: ["HelpCore", .product(name: "Yams", package: "Yams")]),
+        // The built-in theme, its interface text (theme/strings/) and the starter site (starter/), embedded at build time.
+        .target(name: "HelpResources", plugins: ["EmbedTheme"]),
+        // Pages, front matter, strings, facts and the site index: URLs, links, navigation, redirects, related pages.
+        .target(
+            name: "HelpContent",
+            dependencies: ["HelpCore", "HelpConfig", "HelpResources", "HelpMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        // Translation status, stamps, glossary, the translator view and the exchange formats (PO, XLIFF, TMX).
+        .target(
+            name: "HelpTranslation",
+            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "HelpSiteKit",
             dependencies: [
                 "HelpCore",
+                "HelpConfig",
+                "HelpResources",
+                "HelpContent",
+                "HelpTranslation",
                 "HelpTemplates",
                 "HelpMarkdown",
                 .product(name: "Yams", package: "Yams"),
-            ],
-            plugins: ["EmbedTheme"]
+            ]
         ),
-        // The built-in theme (theme/) and the starter site (starter/), embedded into HelpSiteKit at build time.
+        // Writes theme/, theme/strings/ and starter/ into HelpResources as base64 (`EmbeddedFiles`).
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .target(
             name: "HelpSiteServer",
             dependencies: [
                 "HelpCore",
+                "HelpConfig",
+                "HelpContent",
+                "HelpTranslation",
                 "HelpSiteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,6 +72,9 @@ let package = Package(
             name: "HelpSiteCLI",
             dependencies: [
                 "HelpCore",
+                "HelpConfig",
+                "HelpContent",
+                "HelpTranslation",
                 "HelpSiteKit",
                 "HelpSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,10 +87,10 @@ let package = Package(
         // Fixtures/ (the Mustache spec's files) is read from the source tree through #filePath.
         .testTarget(
             name: "HelpSiteKitTests",
-            dependencies: ["HelpCore", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTranslation", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpSiteServer", "HelpSiteKit"]),
+        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTranslation", "HelpSiteServer", "HelpSiteKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the built-in theme (`theme/`, its interface text `theme/strings/` as a bundle of its own) and the starter
-/// site `helpsite init` writes (`starter/`) into HelpSiteKit, so they travel inside the `helpsite` binary and the
+/// site `helpsite init` writes (`starter/`) into HelpResources, so they travel inside the `helpsite` binary and the
 /// source tree holds one copy of each.
 @main
 struct EmbedTheme: BuildToolPlugin {

@@ -1,7 +1,9 @@
+import HelpConfig
 import HelpCore
 import ArgumentParser
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 
 enum ExchangeFormat: String, ExpressibleByArgument, CaseIterable {
     case po, xliff, tmx

@@ -1,7 +1,10 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import ArgumentParser
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 
 /// `helpsite import`: writes translated PO or XLIFF files back into the pages, or keeps a TMX file as translation
 /// memory; a file with any error writes nothing.

@@ -1,6 +1,8 @@
+import HelpConfig
 import HelpCore
 import ArgumentParser
 import HelpSiteKit
+import HelpTranslation
 
 struct StampCommand: RunnableCommand {
     static let configuration = CommandConfiguration(

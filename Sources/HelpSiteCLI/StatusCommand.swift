@@ -1,7 +1,10 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import ArgumentParser
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 
 enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html

@@ -1,6 +1,9 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import Foundation
 import HelpMarkdown
+import HelpTranslation
 
 public struct BuildOptions: Sendable {
     public var contentDirectory: SitePath

@@ -1,6 +1,8 @@
+import HelpContent
 import HelpCore
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 import Hummingbird
 import Logging
 import ServiceLifecycle

@@ -1,6 +1,8 @@
+import HelpConfig
 import HelpCore
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 import Hummingbird
 import NIOCore
 

@@ -1,6 +1,7 @@
 import HelpCore
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 import Testing
 
 @Suite struct GlossaryTests {

@@ -1,4 +1,5 @@
 import Foundation
+import HelpContent
 import HelpSiteKit
 import Testing
 

@@ -1,6 +1,9 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 import Testing
 
 /// `export` and `import` on the shipped content: PO and XLIFF round trips, what changed, and refused files.

@@ -1,7 +1,10 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import Foundation
 import HelpSiteKit
 import HelpSiteServer
+import HelpTranslation
 import Testing
 
 /// serve's translator view of an outdated translation: the word-level diff since the stamp, the stamp POST and

@@ -1,3 +1,5 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import HelpMarkdown
 
@@ -34,9 +36,7 @@ public struct FormEndpoints: Sendable, Equatable {
 
 /// What `serve` answers a form submission with: a thank-you page in the reader's language, or its sentence for `fetch`.
 public struct FormReplies: Sendable {
-    public enum Form: String, Sendable, CaseIterable {
-        case contact, feedback
-    }
+    public typealias Form = SiteForm
 
     let config: SiteConfig
     let strings: [String: StringTable]

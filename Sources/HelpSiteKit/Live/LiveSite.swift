@@ -1,4 +1,7 @@
+import HelpConfig
+import HelpContent
 import HelpCore
+import HelpTranslation
 
 /// The site as `helpsite serve` keeps it. Every edit runs the build `helpsite build` runs — the same loading,
 /// the same output generators, the same writer swapping in a finished tree — with a render cache of serve's own

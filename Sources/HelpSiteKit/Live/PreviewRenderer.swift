@@ -1,3 +1,4 @@
+import HelpContent
 import HelpCore
 
 /// Answers a request for any file of a loaded site by rendering it then and there: what `serve` answers with

@@ -1,3 +1,4 @@
+import HelpContent
 import HelpCore
 
 /// Copies the theme's `assets/` (the site's own over the built-in ones) into the output's `assets/`.

@@ -1,5 +1,8 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import Foundation
+import HelpTranslation
 
 /// What a page's output depends on, as fingerprints for `build --cache`.
 enum CacheFingerprints {

@@ -1,5 +1,6 @@
 import HelpCore
 import HelpMarkdown
+import HelpTranslation
 import Synchronization
 
 /// What every output generator gets: the loaded site, its render engine and the build's options.

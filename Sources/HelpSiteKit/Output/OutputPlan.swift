@@ -1,3 +1,5 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 
 /// Every path the build writes, each with the one output that owns it, computed once when the site is loaded.

@@ -1,3 +1,4 @@
+import HelpContent
 import HelpCore
 
 /// Every alias's redirect page, `_redirects` and `nginx-redirects.conf`; with `check --previous`, the previous

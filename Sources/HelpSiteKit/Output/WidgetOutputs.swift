@@ -1,3 +1,5 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 
 /// `<language>/articles.json`: what the help widget (`assets/help-widget.js`) lists on a product page. Only pages

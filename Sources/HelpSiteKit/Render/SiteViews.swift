@@ -1,5 +1,8 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import HelpMarkdown
+import HelpTranslation
 
 /// Builds the typed views templates see, as pure functions of the site index and strings.
 struct SiteViews: Sendable {

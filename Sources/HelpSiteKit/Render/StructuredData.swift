@@ -1,3 +1,5 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import Foundation
 

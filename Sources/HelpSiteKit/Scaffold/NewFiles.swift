@@ -15,10 +15,3 @@ struct NewFiles {
         }
     }
 }
-
-/// Embedded file lists (the built-in theme, the starter site) as bytes.
-enum EmbeddedBundle {
-    static func files(_ entries: [(path: String, base64: String)]) -> [(path: String, bytes: [UInt8])] {
-        entries.map { ($0.path, Array(Data(base64Encoded: $0.base64) ?? Data())) }
-    }
-}

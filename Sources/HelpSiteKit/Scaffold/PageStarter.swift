@@ -1,4 +1,7 @@
+import HelpConfig
+import HelpContent
 import HelpCore
+import HelpTranslation
 
 /// `helpsite new` and `helpsite translate`: start a page or a translation with its front matter.
 public struct PageStarter {

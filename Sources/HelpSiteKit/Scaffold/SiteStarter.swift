@@ -1,4 +1,8 @@
+import HelpConfig
+import HelpContent
 import HelpCore
+import HelpResources
+import HelpTranslation
 
 /// `helpsite init`: a small working help centre (two languages, a home page and an article in each, facts, and a
 /// commented strings.yaml per language to override the built-in interface text from) in a new or empty folder.
@@ -17,7 +21,7 @@ public enum SiteStarter {
         }
         var files = NewFiles()
         var languages: [String] = []
-        for file in EmbeddedBundle.files(EmbeddedFiles.starter) {
+        for file in EmbeddedResources.starter {
             files.add(file.bytes, at: directory.appending(file.path))
             let parts = file.path.split(separator: "/")
             if parts.count == 3, parts[0] == "content", !languages.contains(String(parts[1])) { languages.append(String(parts[1])) }

@@ -1,3 +1,5 @@
+import HelpConfig
+import HelpContent
 import HelpCore
 import Foundation
 
@@ -9,8 +11,8 @@ import Foundation
 /// Within a page, the templates' markers (`data-pagefind-body`, `data-search-fallback`) say what is indexed.
 /// Each language of a bundle is a `SearchShard` with a Pagefind service of its own, run on every core.
 struct SearchIndexer: Sendable {
-    static let bundleFolder = "pagefind"
-    static let fallbackFolder = "pagefind-fallback"
+    static let bundleFolder = GeneratedFolders.searchBundle
+    static let fallbackFolder = GeneratedFolders.searchFallbacks
     static let bundleFolders = [bundleFolder, fallbackFolder]
     static let entryFile = "pagefind-entry.json"
     /// The element a fallback page's article carries instead of `data-pagefind-body`.

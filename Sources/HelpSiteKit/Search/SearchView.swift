@@ -1,3 +1,4 @@
+import HelpContent
 import HelpCore
 import HelpTemplates
 

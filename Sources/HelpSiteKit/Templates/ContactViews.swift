@@ -1,3 +1,4 @@
+import HelpContent
 import HelpCore
 import HelpTemplates
 
@@ -34,7 +35,7 @@ final class ContactView: Sendable {
     init(values: [Value]) { self.values = values }
 
     static let linkFields = ["website", "phone", "fax"]
-    static let hoursFields = ["openingHours", "phoneHours"]
+    static let hoursFields = Facts.hoursFields
     /// Facts fields that record where a fact comes from; never shown on a card.
     static let provenanceFields = ["source", "checked"]
 

@@ -1,3 +1,4 @@
+import HelpConfig
 import HelpCore
 import HelpTemplates
 import HelpMarkdown

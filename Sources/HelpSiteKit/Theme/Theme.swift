@@ -1,4 +1,5 @@
 import HelpCore
+import HelpResources
 import Foundation
 
 /// The files a site renders with: the built-in theme, with the site's own `templates/` laid over it file by file.
@@ -22,9 +23,9 @@ struct Theme: Sendable {
     }
 
     /// How diagnostics name a built-in file: `[built-in]/partials/head.mustache`.
-    static let builtInPrefix = "[built-in]"
+    static let builtInPrefix = EmbeddedResources.displayPrefix
 
-    static let builtIn: [File] = EmbeddedBundle.files(EmbeddedFiles.theme).map { entry in
+    static let builtIn: [File] = EmbeddedResources.theme.map { entry in
         File(relativePath: entry.path, display: builtInPrefix + "/" + entry.path, bytes: entry.bytes, isBuiltIn: true)
     }
 

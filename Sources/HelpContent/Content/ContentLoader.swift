@@ -1,0 +1,248 @@
+import HelpConfig
+import HelpCore
+import HelpMarkdown
+
+/// Stages "discover" and "parse": finds every language folder's pages and strings and reads them.
+public struct ContentLoader: Sendable {
+    public static let stringsFileName = "strings.yaml"
+    /// Files at the top of `content/` that are not language folders.
+    static let reservedRootFiles = [SiteConfigLoader.fileName, FactsLoader.fileName]
+
+    package let contentDirectory: SitePath
+    package let config: SiteConfig
+    /// Record each page file's content hash (for `build --cache`).
+    package let hashesFiles: Bool
+    /// Pages parsed by the last build, taken for files that did not change (`build --cache`).
+    package let indexCache: PageIndexCache?
+
+    public init(contentDirectory: SitePath, config: SiteConfig, hashesFiles: Bool = false) {
+        self.init(contentDirectory: contentDirectory, config: config, hashesFiles: hashesFiles, indexCache: nil)
+    }
+
+    package init(contentDirectory: SitePath, config: SiteConfig, hashesFiles: Bool, indexCache: PageIndexCache?) {
+        self.contentDirectory = contentDirectory
+        self.config = config
+        self.hashesFiles = hashesFiles
+        self.indexCache = indexCache
+    }
+
+    public struct Result: Sendable {
+        public var pages: [SourcePage]
+        public var strings: [String: LanguageStrings]
+        public var diagnostics: [Diagnostic]
+        /// Every page read without a diagnostic, drafts included: what `PageIndexCache` keeps.
+        package var cleanPages: [SourcePage] = []
+        /// Pages read and parsed rather than taken from the `PageIndexCache`.
+        package var parsedCount = 0
+    }
+
+    /// Reads every page. With `releasingBodies`, pages keep their front matter, title and hashes but not their
+    /// text, which rendering reads again: a 200,000-page site is indexed without holding every body.
+    public func load(releasingBodies: Bool = false) throws -> Result {
+        var log = DiagnosticLog()
+        let (markdownFiles, stringsFiles) = discover(log: &log)
+        try log.checkpoint()
+
+        // Reading and parsing are independent per file: use every core, keep the discovery order.
+        let cache = releasingBodies ? indexCache : nil
+        let parsed = ParallelMap.map(markdownFiles) { file -> (SourcePage?, [Diagnostic], fromCache: Bool) in
+            if let cache, let stamp = FileStamp.of(file.path.path), let page = cache.page(at: file.path, stamp: stamp) {
+                return (page, [], true)
+            }
+            var fileLog = DiagnosticLog()
+            var page = parsePage(file, log: &fileLog)
+            if !releasingBodies || file.language == config.defaultLanguage.code { page?.computeSourceHash() }
+            if releasingBodies { page?.releaseBody() }
+            return (page, fileLog.diagnostics, false)
+        }
+        var pages: [SourcePage] = []
+        pages.reserveCapacity(markdownFiles.count)
+        var clean: [SourcePage] = []
+        for (page, diagnostics, _) in parsed {
+            log.append(contentsOf: diagnostics)
+            if let page { pages.append(page) }
+            if let page, indexCache != nil, diagnostics.isEmpty { clean.append(page) }
+        }
+        var strings: [String: LanguageStrings] = [:]
+        for (language, file) in stringsFiles {
+            strings[language] = StringsLoader.load(file, log: &log)
+        }
+        try log.checkpoint()
+        return Result(pages: pages.filter { !$0.frontMatter.draft }, strings: strings, diagnostics: log.diagnostics, cleanPages: clean,
+                      parsedCount: parsed.count { !$0.fromCache })
+    }
+
+    /// `status --cache`: the pages with bodies released, taken from the page index `build --cache` keeps in
+    /// `directory` where their files did not change; the index is written back for the next run.
+    public static func loadIndex(contentDirectory: SitePath, config: SiteConfig, cacheDirectory: SitePath) throws -> Result {
+        let cache = PageIndexCache(directory: cacheDirectory, config: config)
+        let result = try ContentLoader(contentDirectory: contentDirectory, config: config, hashesFiles: true, indexCache: cache)
+            .load(releasingBodies: true)
+        try? cache.save(result.cleanPages)
+        return result
+    }
+
+    struct MarkdownFile: Sendable {
+        package var language: String
+        package var relativePath: String
+        package var path: SitePath
+    }
+
+    private func discover(log: inout DiagnosticLog) -> ([MarkdownFile], [(String, SitePath)]) {
+        guard FileSystem.targetKind(of: contentDirectory.path) == .directory else {
+            log.append(.error(.discover, FileLocation(file: contentDirectory.display), "content folder not found"))
+            return ([], [])
+        }
+        guard let contentRoot = contentDirectory.resolved else { return ([], []) }
+        var files: [MarkdownFile] = []
+        var strings: [(String, SitePath)] = []
+        let configured = config.languages.map(\.code)
+        let entries = (try? FileSystem.entries(of: contentDirectory.path)) ?? []
+        for name in entries where !name.hasPrefix(".") {
+            let path = contentDirectory.appending(name)
+            switch FileSystem.kind(of: path.path) {
+            case .directory:
+                if !configured.contains(name) {
+                    log.append(.error(.discover, FileLocation(file: path.display),
+                                      "folder '\(name)' is not a language listed in site.yaml" + Suggestions.didYouMean(name, in: configured)))
+                }
+            case .symlink:
+                log.append(.error(.discover, FileLocation(file: path.display), "symbolic links are not followed at the top of the content folder"))
+            default:
+                continue
+            }
+        }
+        for language in configured {
+            let folder = contentDirectory.appending(language)
+            guard FileSystem.kind(of: folder.path) == .directory else {
+                // A translation language listed in one line of site.yaml and nothing else is fine: every page falls back.
+                if language == config.defaultLanguage.code {
+                    log.append(.warning(.discover, FileLocation(file: folder.display), "language '\(language)' has no folder yet"))
+                }
+                continue
+            }
+            var pending: [(SitePath, String)] = [(folder, "")]
+            while let (directory, relative) = pending.popLast() {
+                let names: [String]
+                do { names = try FileSystem.entries(of: directory.path) } catch {
+                    log.append(.error(.discover, FileLocation(file: directory.display), "\(error)"))
+                    continue
+                }
+                for name in names.reversed() where !name.hasPrefix(".") {
+                    let path = directory.appending(name)
+                    let relativePath = relative.isEmpty ? name : relative + "/" + name
+                    if let problem = PathRules.problem(inFileName: name) {
+                        log.append(.error(.discover, FileLocation(file: path.display), problem))
+                        continue
+                    }
+                    var kind = FileSystem.kind(of: path.path)
+                    if kind == .symlink {
+                        guard let target = path.resolved else {
+                            log.append(.error(.discover, FileLocation(file: path.display), "symbolic link is broken or loops"))
+                            continue
+                        }
+                        guard target.hasPrefix(contentRoot + "/") else {
+                            log.append(.error(.discover, FileLocation(file: path.display), "symbolic link points outside the content folder (to \(target))"))
+                            continue
+                        }
+                        kind = FileSystem.targetKind(of: path.path)
+                        if kind == .directory {
+                            log.append(.error(.discover, FileLocation(file: path.display), "symbolic links to folders are not followed"))
+                            continue
+                        }
+                    }
+                    switch kind {
+                    case .directory:
+                        pending.append((path, relativePath))
+                    case .file where name.hasSuffix(".md"):
+                        files.append(MarkdownFile(language: language, relativePath: relativePath, path: path))
+                    case .file where relativePath == ContentLoader.stringsFileName:
+                        strings.append((language, path))
+                    case .file where name.hasSuffix(".markdown"):
+                        log.append(.warning(.discover, FileLocation(file: path.display), "ignored: pages must end in .md"))
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        return (files, strings)
+    }
+
+    /// Reads one page file; `relativePath` is its path inside the language folder (`s3/p4.md`).
+    package func readPage(_ path: SitePath, language: String, relativePath: String, log: inout DiagnosticLog) -> SourcePage? {
+        parsePage(MarkdownFile(language: language, relativePath: relativePath, path: path), log: &log)
+    }
+
+    private func parsePage(_ file: MarkdownFile, log: inout DiagnosticLog) -> SourcePage? {
+        let text: String
+        do { text = try TextFile.read(file.path, stage: .parse, limit: config.maxPageBytes).text } catch {
+            log.append(error.diagnostic)
+            return nil
+        }
+        var page = parsePage(text: text, file: file, log: &log)
+        page?.fileStamp = FileStamp.of(file.path.path)
+        if hashesFiles {
+            var fingerprint = Fingerprint()
+            fingerprint.add(text)
+            page?.fileHash = fingerprint.value
+        }
+        return page
+    }
+
+    /// Parses page text, e.g. an older version of a page read from git.
+    package func parsePage(text: String, language: String, relativePath: String, path: SitePath, log: inout DiagnosticLog) -> SourcePage? {
+        parsePage(text: text, file: MarkdownFile(language: language, relativePath: relativePath, path: path), log: &log)
+    }
+
+    private func parsePage(text: String, file: MarkdownFile, log: inout DiagnosticLog) -> SourcePage? {
+        let split: FrontMatterSplit
+        do { split = try FrontMatterSplit.split(text, file: file.path.display, stage: .parse) } catch {
+            log.append(error.diagnostic)
+            return nil
+        }
+        var frontMatter = FrontMatter()
+        if let yaml = split.yaml {
+            guard let parsed = FrontMatterParser(file: file.path.display).parse(yaml, log: &log) else { return nil }
+            frontMatter = parsed
+        }
+        if let violation = MarkdownLimits.check(String(split.body)) {
+            log.append(.error(.parse, FileLocation(file: file.path.display, line: split.bodyStartLine - 1 + violation.position.line,
+                                                   column: violation.position.column), violation.message))
+        }
+        let id = PageID(String(file.relativePath.dropLast(3)))
+        var page = SourcePage(language: file.language, id: id, file: file.path, frontMatter: frontMatter,
+                              body: String(split.body), bodyStartLine: split.bodyStartLine, title: "", titleFromBody: false)
+        if let title = frontMatter.title {
+            page.title = title
+        } else if let title = Self.leadingHeading(in: split.body) {
+            page.title = title
+            page.titleFromBody = true
+        } else if frontMatter.locations["title"] == nil {
+            log.append(.error(.parse, page.fileStart, "page has no title; add 'title:' to the front matter or start the text with '# Title'"))
+        }
+        if let slug = frontMatter.slug {
+            if id.isIndex && id.folders.isEmpty {
+                log.append(.error(.parse, page.location("slug"), "the language home (index.md) cannot have a slug"))
+            } else if let problem = PathRules.problem(inSlug: slug) {
+                log.append(.error(.parse, page.location("slug"), problem))
+            }
+        }
+        if let layout = frontMatter.layout, !PathRules.isTemplateName(layout) {
+            log.append(.error(.parse, page.location("layout"), "layout '\(layout)' is not a template name (letters, digits, - and _)"))
+        }
+        return page
+    }
+
+    /// The text of an ATX level-1 heading on the body's first non-blank line.
+    static func leadingHeading(in body: Substring) -> String? {
+        guard let line = body.split(separator: "\n", omittingEmptySubsequences: true)
+            .first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        let trimmed = line.drop(while: { $0 == " " })
+        guard line.count - trimmed.count < 4, trimmed.hasPrefix("# ") || trimmed == "#" else { return nil }
+        var text = trimmed.dropFirst(1).trimmingSpacesAndNewlines()
+        while text.hasSuffix("#") { text.removeLast() }
+        text = text.trimmingSpacesAndNewlines()
+        return text.isEmpty ? nil : text
+    }
+}

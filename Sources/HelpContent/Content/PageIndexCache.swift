@@ -1,0 +1,179 @@
+import HelpConfig
+import HelpCore
+import Foundation
+
+/// `build --cache`: every page's parsed front matter, title and hashes as read last time, keyed by its file and
+/// the file's identity (size, modification and change times, inode). A rebuild takes an unchanged file's entry
+/// instead of reading and parsing it, so 50,000 pages are not parsed again for one edit. An entry is used only
+/// when the file's identity is exactly the one recorded; pages that had any diagnostic are never stored, so
+/// their problems are reported again. A cache from another helpsite binary or other settings is ignored whole.
+package final class PageIndexCache: Sendable {
+    package static let fileName = "pages.tsv"
+    package static let formatVersion = "helpsite-page-index 4"
+
+    package let file: SitePath
+    /// The binary and the settings parsing depends on.
+    package let settings: String
+    private let previous: [String: SourcePage]
+
+    package init(directory: SitePath, config: SiteConfig) {
+        file = directory.appending(Self.fileName)
+        var fingerprint = Fingerprint()
+        if let path = Bundle.main.executablePath, let executable = FileStamp.of(path) { fingerprint.add(executable.encoded) }
+        fingerprint.add(config.defaultLanguage.code)
+        fingerprint.add(UInt64(config.maxPageBytes))
+        let settings = String(fingerprint.value)
+        self.settings = settings
+        previous = (try? FileSystem.readBytes(file.path)).flatMap { PageIndexCodec.decode($0, settings: settings) } ?? [:]
+    }
+
+    /// The page as parsed last time, when its file is still the same file with the same bytes on disk.
+    package func page(at path: SitePath, stamp: FileStamp) -> SourcePage? {
+        guard let page = previous[path.path], page.fileStamp == stamp else { return nil }
+        return page
+    }
+
+    /// Writes the pages read now (those without diagnostics) for the next build.
+    package func save(_ pages: [SourcePage]) throws {
+        try FileSystem.createDirectory(file.parent.path)
+        let temporary = file.path + ".tmp-\(getpid())"
+        try FileSystem.write(PageIndexCodec.encode(pages, settings: settings), to: temporary)
+        try FileSystem.rename(temporary, to: file.path)
+    }
+}
+
+/// One page a line, tab-separated fields; text fields escape `\`, tab, line breaks and the two list separators.
+enum PageIndexCodec {
+    private static let item: Character = "\u{1E}", part: Character = "\u{1F}"
+
+    package static func encode(_ pages: [SourcePage], settings: String) -> [UInt8] {
+        var text = PageIndexCache.formatVersion + "\n" + settings + "\n"
+        for page in pages {
+            guard let stamp = page.fileStamp else { continue }
+            let matter = page.frontMatter
+            let fields: [String] = [
+                escape(page.file.path), stamp.encoded, escape(page.language), escape(page.id.path), String(page.bodyStartLine),
+                escape(page.title), page.titleFromBody ? "1" : "0", optional(page.sourceHash), optional(page.fileHash.map(String.init)),
+                optional(matter.title), optional(matter.description), optional(matter.slug), optional(matter.order.map(String.init)),
+                optional(matter.layout), matter.draft ? "1" : "0", optional(matter.source), optional(matter.reviewed?.iso),
+                optional(matter.related.map(located)), optional(matter.aliases.map(located)),
+                matter.locations.keys.sorted().map { key in escape(key) + String(part) + position(matter.locations[key]!) }.joined(separator: String(item)),
+                matter.machine ? "1" : "0", optional(matter.contexts.map(located)), optional(matter.owner),
+            ]
+            text += fields.joined(separator: "\t") + "\n"
+        }
+        return Array(text.utf8)
+    }
+
+    package static func decode(_ bytes: [UInt8], settings: String) -> [String: SourcePage]? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"))
+        guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == PageIndexCache.formatVersion,
+              String(decoding: lines[1], as: UTF8.self) == settings else { return nil }
+        var pages: [String: SourcePage] = [:]
+        pages.reserveCapacity(lines.count)
+        for line in lines.dropFirst(2) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            guard fields.count == 23, let page = page(from: fields) else { return nil }
+            pages[page.file.path] = page
+        }
+        return pages
+    }
+
+    private static func page(from fields: [String]) -> SourcePage? {
+        let file = SitePath(unescape(fields[0]))
+        guard let stamp = FileStamp(encoded: fields[1]), let bodyStartLine = Int(fields[4]) else { return nil }
+        let display = file.display
+        var matter = FrontMatter()
+        matter.title = optional(fields[9])
+        matter.description = optional(fields[10])
+        matter.slug = optional(fields[11])
+        matter.order = optional(fields[12]).flatMap { Int($0) }
+        matter.layout = optional(fields[13])
+        matter.draft = fields[14] == "1"
+        matter.machine = fields[20] == "1"
+        matter.owner = optional(fields[22])
+        matter.source = optional(fields[15])
+        matter.reviewed = optional(fields[16]).flatMap { ReviewDate(iso: $0) }
+        matter.related = optional(fields[17]).map { locatedTexts($0, file: display) }
+        matter.aliases = optional(fields[18]).map { locatedTexts($0, file: display) }
+        matter.contexts = optional(fields[21]).map { locatedTexts($0, file: display) }
+        for entry in fields[19].split(separator: item) {
+            let parts = entry.split(separator: part, maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            matter.locations[unescape(String(parts[0]))] = location(String(parts[1]), file: display)
+        }
+        var page = SourcePage(language: unescape(fields[2]), id: PageID(unescape(fields[3])), file: file, frontMatter: matter, body: "",
+                              bodyStartLine: bodyStartLine, title: unescape(fields[5]), titleFromBody: fields[6] == "1")
+        page.sourceHash = optional(fields[7])
+        page.fileHash = optional(fields[8]).flatMap { UInt64($0) }
+        page.fileStamp = stamp
+        page.releaseBody()
+        return page
+    }
+
+    private static func located(_ texts: [LocatedText]) -> String {
+        texts.map { escape($0.text) + String(part) + position($0.location) }.joined(separator: String(item))
+    }
+
+    private static func locatedTexts(_ field: String, file: String) -> [LocatedText] {
+        field.isEmpty ? [] : field.split(separator: item, omittingEmptySubsequences: false).map { entry in
+            let parts = entry.split(separator: part, maxSplits: 1, omittingEmptySubsequences: false)
+            return LocatedText(text: unescape(String(parts[0])), location: location(parts.count > 1 ? String(parts[1]) : "", file: file))
+        }
+    }
+
+    private static func position(_ location: FileLocation) -> String {
+        "\(location.line.map(String.init) ?? ""):\(location.column.map(String.init) ?? "")"
+    }
+
+    private static func location(_ text: String, file: String) -> FileLocation {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        return FileLocation(file: file, line: parts.first.flatMap { Int($0) }, column: parts.count > 1 ? Int(parts[1]) : nil)
+    }
+
+    /// Empty for nil; `=` before a present value, so an empty string stays distinct from nil.
+    private static func optional(_ value: String?) -> String { value.map { "=" + escape($0) } ?? "" }
+
+    private static func optional(_ field: String) -> String? { field.hasPrefix("=") ? unescape(String(field.dropFirst())) : nil }
+
+    package static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == item || $0 == part || $0 == "\r\n" }) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\t": escaped += "\\t"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\u{1E}": escaped += "\\x"
+            case "\u{1F}": escaped += "\\y"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    static func unescape(_ text: String) -> String {
+        guard text.contains("\\") else { return text }
+        var result = ""
+        var escaping = false
+        for scalar in text.unicodeScalars {
+            if escaping {
+                switch scalar {
+                case "t": result += "\t"
+                case "n": result += "\n"
+                case "r": result += "\r"
+                case "x": result += "\u{1E}"
+                case "y": result += "\u{1F}"
+                default: result.unicodeScalars.append(scalar)
+                }
+                escaping = false
+            } else if scalar == "\\" {
+                escaping = true
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
