@@ -69,11 +69,15 @@ enum PageIndexCodec {
         let lines = bytes.split(separator: UInt8(ascii: "\n"))
         guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == PageIndexCache.formatVersion,
               String(decoding: lines[1], as: UTF8.self) == settings else { return nil }
-        var pages: [String: SourcePage] = [:]
-        pages.reserveCapacity(lines.count)
-        for line in lines.dropFirst(2) {
+        // Lines are independent: 50,000 of them are decoded on every core.
+        let decoded = ParallelMap.map(Array(lines.dropFirst(2))) { line -> SourcePage? in
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count == 23, let page = page(from: fields) else { return nil }
+            return fields.count == 23 ? page(from: fields) : nil
+        }
+        var pages: [String: SourcePage] = [:]
+        pages.reserveCapacity(decoded.count)
+        for page in decoded {
+            guard let page else { return nil }
             pages[page.file.path] = page
         }
         return pages
@@ -137,7 +141,8 @@ enum PageIndexCodec {
     private static func optional(_ field: String) -> String? { field.hasPrefix("=") ? unescape(String(field.dropFirst())) : nil }
 
     package static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == item || $0 == part || $0 == "\r\n" }) else { return text }
+        // Byte test first: each character escaped here is one byte in UTF-8 (a CR LF pair included).
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x1E || $0 == 0x1F }) else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -154,7 +159,7 @@ enum PageIndexCodec {
     }
 
     static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
+        guard text.utf8.contains(0x5C) else { return text }
         var result = ""
         var escaping = false
         for scalar in text.unicodeScalars {

@@ -182,8 +182,50 @@ package enum FileSystem {
         #endif
     }()
 
+    /// Removes `path` and everything below it, never following a symbolic link (a link is removed, not its
+    /// target). The folders right below `path` are removed on every core: a build's previous output holds 100,000
+    /// files on a large site.
     package static func removeTree(_ path: String) {
-        try? FileManager.default.removeItem(atPath: path)
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else { unlink(path); return }
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { try? FileManager.default.removeItem(atPath: path); return }
+        let entries = entryNames(of: folder)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            removeEntry(entries[index].name, isFolder: entries[index].isFolder, in: folder)
+        }
+        close(folder)
+        rmdir(path)
+    }
+
+    /// The names in an open folder (without `.` and `..`), and whether each is a folder (not a link to one).
+    private static func entryNames(of folder: Int32) -> [(name: String, isFolder: Bool)] {
+        let copy = dup(folder)
+        guard copy >= 0, let stream = fdopendir(copy) else { return [] }
+        defer { closedir(stream) }
+        var names: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            names.append((name, isFolder))
+        }
+        return names
+    }
+
+    private static func removeEntry(_ name: String, isFolder: Bool, in parent: Int32) {
+        guard isFolder else { unlinkat(parent, name, 0); return }
+        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if folder >= 0 {
+            for entry in entryNames(of: folder) { removeEntry(entry.name, isFolder: entry.isFolder, in: folder) }
+            close(folder)
+        }
+        unlinkat(parent, name, AT_REMOVEDIR)
     }
 }
 

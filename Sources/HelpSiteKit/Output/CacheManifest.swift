@@ -45,21 +45,25 @@ struct CacheManifest {
         guard lines.last?.isEmpty == true, let formatLine = lines.popFirst(), let siteLine = lines.popFirst(),
               let site = UInt64(String(decoding: siteLine, as: UTF8.self)) else { return nil }
         lines = lines.dropLast()
-        var pages: [String: RenderCache.Entry] = [:]
-        pages.reserveCapacity(lines.count)
-        let decoder = JSONDecoder()
-        for line in lines {
+        // Lines are independent: decoded on every core.
+        let decoded = ParallelMap.map(Array(lines)) { line -> (String, RenderCache.Entry)? in
             let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false)
             guard fields.count == 5, let fingerprint = UInt64(String(decoding: fields[1], as: UTF8.self)),
                   let size = Int(String(decoding: fields[2], as: UTF8.self)) else { return nil }
-            let ids = fields[3].isEmpty ? [] : String(decoding: fields[3], as: UTF8.self).components(separatedBy: idSeparator)
+            let ids = fields[3].isEmpty ? [] : fields[3].split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             var entry = RenderCache.Entry(fingerprint: fingerprint, size: size, headingIDs: ids, fragmentLinks: [], diagnostics: [])
             if !fields[4].isEmpty {
-                guard let extras = try? decoder.decode(Extras.self, from: Data(fields[4])) else { return nil }
+                guard let extras = try? JSONDecoder().decode(Extras.self, from: Data(fields[4])) else { return nil }
                 entry.fragmentLinks = extras.fragmentLinks
                 entry.diagnostics = extras.diagnostics
             }
-            pages[String(decoding: fields[0], as: UTF8.self)] = entry
+            return (String(decoding: fields[0], as: UTF8.self), entry)
+        }
+        var pages: [String: RenderCache.Entry] = [:]
+        pages.reserveCapacity(decoded.count)
+        for item in decoded {
+            guard let (path, entry) = item else { return nil }
+            pages[path] = entry
         }
         return CacheManifest(format: String(decoding: formatLine, as: UTF8.self), site: site, pages: pages)
     }
