@@ -232,8 +232,8 @@ public struct PreviewServer: Sendable {
                             })
         }
         router.add(middleware: onDemand)
-        router.add(middleware: FileMiddleware(output.path, cacheControl: CacheControl([(MediaType.textHtml, [.noCache])]),
-                                              searchForIndexHtml: true, logger: Self.quietLogger))
+        router.add(middleware: FileMiddleware(fileProvider: OutputFiles(root: output.path), cacheControl: CacheControl([(MediaType.textHtml, [.noCache])]),
+                                              searchForIndexHtml: true))
         let application = Application(router: router, configuration: .init(address: .hostname(options.host, port: port), serverName: "helpsite"),
                                       logger: Self.quietLogger)
         let task = Task { try await application.runService() }

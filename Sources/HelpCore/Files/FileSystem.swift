@@ -90,13 +90,19 @@ package enum FileSystem {
         guard fstat(descriptor, &info) == 0 else { throw POSIXFailure(operation: "read", path: path) }
         let size = Int(info.st_size)
         if let limit, size > limit { throw FileTooLarge(size: size, limit: limit) }
+        guard let bytes = readAll(descriptor: descriptor, size: size) else { throw POSIXFailure(operation: "read", path: path) }
+        return bytes
+    }
+
+    /// Up to `size` bytes from an open file (fewer if it ends first); nil on a read error.
+    package static func readAll(descriptor: Int32, size: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: size)
         var offset = 0
         while offset < size {
             let count = bytes.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress! + offset, size - offset)
             }
-            if count < 0 { throw POSIXFailure(operation: "read", path: path) }
+            if count < 0 { return nil }
             if count == 0 { break }
             offset += count
         }
