@@ -119,6 +119,20 @@ import Testing
         }
     }
 
+    /// The page index is written again only when a page file changed (a rename gives it a new inode).
+    @Test func anUnchangedRunLeavesThePageIndexAlone() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        func inode() throws -> Int { try FileManager.default.attributesOfItem(atPath: site.path("cache/pages.tsv"))[.systemFileNumber] as! Int }
+        let first = try inode()
+        _ = try rebuild(site, parsed: 0)
+        #expect(try inode() == first, "nothing changed, yet the page index was written again")
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n")
+        _ = try rebuild(site, parsed: 1)
+        #expect(try inode() != first)
+        #expect(try rebuild(site, parsed: 0) == pageCount(site))
+    }
+
     @Test func bodyEditRendersOnlyWhatDependsOnIt() throws {
         let site = try FixtureSite(Self.files)
         _ = try rebuild(site)

@@ -33,8 +33,11 @@ package final class PageIndexCache: Sendable {
         return page
     }
 
-    /// Writes the pages read now (those without diagnostics) for the next build.
+    /// Writes the pages read now (those without diagnostics) for the next build; nothing when they are exactly
+    /// the pages the index held (every file unchanged), which is most `status --cache` runs.
     package func save(_ pages: [SourcePage]) throws {
+        if pages.count == previous.count,
+           pages.allSatisfy({ page in page.fileStamp.map { previous[page.file.path]?.fileStamp == $0 } ?? false }) { return }
         try FileSystem.createDirectory(file.parent.path)
         let temporary = file.path + ".tmp-\(getpid())"
         try FileSystem.write(PageIndexCodec.encode(pages, settings: settings), to: temporary)
