@@ -18,6 +18,7 @@ struct MarkdownTwinsOutput: OutputGenerator {
         let cache = writer == nil ? nil : context.cache.map { TwinCache(store: $0, paths: plan.pathsFingerprint) }
         for language in context.site.config.languages {
             let pages = context.site.index.pages(in: language.code)
+            // Rendered, written and stored on every core; only the warnings are merged in page order.
             let results = ParallelMap.map(pages, workers: context.options.workers) { page -> Twin in
                 let fingerprint = cache?.fingerprint(of: page)
                 if let cache, let writer, let fingerprint, let cached = cache.place(page, fingerprint: fingerprint, into: writer) { return cached }
@@ -26,16 +27,24 @@ struct MarkdownTwinsOutput: OutputGenerator {
                 let problems = page.isFallback ? [] : output.links.compactMap {
                     Self.problem(with: $0, page: page, baseURL: baseURL, languages: languages, plan: plan, twin: twin)
                 }
-                return Twin(text: output.text, cachedFile: nil, problems: problems, fingerprint: fingerprint)
-            }
-            for (page, result) in zip(pages, results) {
-                log.append(contentsOf: result.problems)
-                guard let writer, let text = result.text else { continue }
+                var result = Twin(text: output.text, cachedFile: nil, problems: problems, fingerprint: fingerprint)
+                guard let writer else { return result }
                 let path = MarkdownTwin.path(of: page)
-                try writer.write(Array(text.utf8), to: path)
-                if let cache, let fingerprint = result.fingerprint {
-                    try cache.store(path, fingerprint: fingerprint, size: text.utf8.count, problems: result.problems, writer: writer)
+                do {
+                    try writer.write(Array(output.text.utf8), to: path)
+                    if let cache, let fingerprint {
+                        try cache.store(path, fingerprint: fingerprint, size: output.text.utf8.count, problems: problems, writer: writer)
+                    }
+                } catch let failure as BuildFailure {
+                    result.failure = failure
+                } catch {
+                    result.failure = BuildFailure([.error(.write, nil, "\(error)")])
                 }
+                return result
+            }
+            for result in results {
+                log.append(contentsOf: result.problems)
+                if let failure = result.failure { throw failure }
             }
             guard let writer else { continue }
             try writeFullText(of: language, twins: results, writer: writer, cache: cache)
@@ -48,6 +57,7 @@ struct MarkdownTwinsOutput: OutputGenerator {
         var cachedFile: String?
         var problems: [Diagnostic]
         var fingerprint: UInt64?
+        var failure: BuildFailure?
     }
 
     /// `llms-full.txt`: every twin of the language; from the cache as a whole when no twin of the language changed.
