@@ -69,11 +69,7 @@ struct MarkdownTwinsOutput: OutputGenerator {
             guard let value = twin.fingerprint else { complete = false; break }
             fingerprint.add(value)
         }
-        if complete, let cache, let hit = cache.store.lookup(path, fingerprint: fingerprint.value, countsAsPage: false) {
-            try writer.place(existing: hit.file, at: path)
-            cache.store.keep(path, entry: hit.entry)
-            return
-        }
+        if complete, let cache, cache.reuse(path, fingerprint: fingerprint.value, into: writer) != nil { return }
         var full: [UInt8] = []
         for twin in twins {
             if !full.isEmpty { full += Array("\n---\n\n".utf8) }
@@ -98,11 +94,17 @@ struct MarkdownTwinsOutput: OutputGenerator {
         }
 
         func place(_ page: Page, fingerprint: UInt64, into writer: OutputWriter) -> Twin? {
-            let path = MarkdownTwin.path(of: page)
+            guard let hit = reuse(MarkdownTwin.path(of: page), fingerprint: fingerprint, into: writer) else { return nil }
+            return Twin(text: nil, cachedFile: hit.file, problems: hit.entry.diagnostics.map(\.diagnostic), fingerprint: fingerprint)
+        }
+
+        /// The cached file placed at `path` and kept for the next build, when its fingerprint matches; nil (make it
+        /// again) when it does not or cannot be placed.
+        func reuse(_ path: String, fingerprint: UInt64, into writer: OutputWriter) -> (entry: RenderCache.Entry, file: String)? {
             guard let hit = store.lookup(path, fingerprint: fingerprint, countsAsPage: false),
                   (try? writer.place(existing: hit.file, at: path)) != nil else { return nil }
             store.keep(path, entry: hit.entry)
-            return Twin(text: nil, cachedFile: hit.file, problems: hit.entry.diagnostics.map(\.diagnostic), fingerprint: fingerprint)
+            return hit
         }
 
         func store(_ path: String, fingerprint: UInt64, size: Int, problems: [Diagnostic], writer: OutputWriter) throws {
