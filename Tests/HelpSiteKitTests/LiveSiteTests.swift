@@ -66,9 +66,11 @@ import Testing
     static let edits: [Edit] = [
         Edit(name: "body", files: ["content/nb/arn.md": "---\ntitle: ARN\norder: 2\n---\nNy tekst om ARN.\n"], rendered: 3),
         Edit(name: "title", files: ["content/nb/arn.md": "---\ntitle: Klagenemnda ARN\norder: 2\n---\nARN.\n"], rendered: 15),
-        Edit(name: "title of a related page", files: ["content/nb/x/a.md": "---\ntitle: Ny A\n---\nA.\n"], rendered: 15),
+        // x/a, the page that lists it as related (y/b), and their fallbacks in en and de: the other pages' navigation keeps folder x closed.
+        Edit(name: "title of a related page", files: ["content/nb/x/a.md": "---\ntitle: Ny A\n---\nA.\n"], rendered: 6),
         Edit(name: "slug", files: ["content/nb/arn.md": "---\ntitle: ARN\nslug: nemnd\norder: 2\n---\nARN.\n"], rendered: 15),
-        Edit(name: "order", files: ["content/nb/arn.md": "---\ntitle: ARN\norder: 0\n---\nARN.\n"], rendered: 15),
+        // en's navigation keeps its order (its own klage has none), so of en only the arn fallback renders again.
+        Edit(name: "order", files: ["content/nb/arn.md": "---\ntitle: ARN\norder: 0\n---\nARN.\n"], rendered: 11),
         Edit(name: "related", files: ["content/nb/arn.md": "---\ntitle: ARN\norder: 2\nrelated: [klage]\n---\nARN.\n"], rendered: 3),
         Edit(name: "alias", files: ["content/nb/klage.md": "---\ntitle: Klage\norder: 1\naliases: [gammel-klage]\n---\nKlag her.\n"], rendered: 2),
         Edit(name: "strings", files: ["content/nb/strings.yaml": "searchSlug: finn\nfooter: Ny bunntekst\n"], rendered: 15),

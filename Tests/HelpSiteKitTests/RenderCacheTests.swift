@@ -55,12 +55,13 @@ import Testing
         #expect(try rebuild(site) == 0)
         #expect(try rebuild(site) == 6, "nothing changed: every page from the cache")
         // Each edit and how many of the 6 pages come from the cache after it: a body or link edit re-renders the
-        // page and what shows its text; anything in the index, strings, templates or facts re-renders all.
+        // page and what shows its text; a title or order the pages that show it; a new page, a slug, strings,
+        // templates or facts re-render all.
         let edits: [(String, String?, cached: Int)] = [
             ("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n", 4),           // body
-            ("content/nb/klage.md", "---\ntitle: Klager\norder: 1\n---\n## Frister {#frister}\n\nTekst.\n\n::: contact arn\n", 0), // title
+            ("content/nb/klage.md", "---\ntitle: Klager\norder: 1\n---\n## Frister {#frister}\n\nTekst.\n\n::: contact arn\n", 2), // title: en/klage follows its source's version
             ("content/en/klage.md", "---\ntitle: Complaints\nslug: complain\n---\n## Deadlines {#frister}\n\nText.\n", 0), // slug
-            ("content/nb/arn.md", "---\ntitle: ARN\norder: 0\n---\nOm ARN, endret.\n", 0),           // order
+            ("content/nb/arn.md", "---\ntitle: ARN\norder: 0\n---\nOm ARN, endret.\n", 2),           // order: the English navigation keeps its order
             ("content/nb/strings.yaml", "home: Hjelp\n", 0),                                             // strings
             ("templates/partials/footer.mustache", "<footer>{{site.title}}</footer>\n", 0),              // template
             ("content/facts.yaml", "arn:\n  name: ARN\n  phone: +46 8 508 860 01\n", 0),                // facts
@@ -140,6 +141,28 @@ import Testing
         // nb/arn and its English fallback show the text; the other four pages come from the cache. Only the edited
         // file is parsed again.
         #expect(try rebuild(site, parsed: 1) == 4)
+    }
+
+    /// A retitled page re-renders only the pages that show its title: its folder's pages (navigation), a page that
+    /// lists it as related, and the same in the language that shows them as fallbacks. Folder `y`'s other page and
+    /// the homes, whose navigation keeps folder `x` closed, come from the cache.
+    @Test func titleEditRendersOnlyThePagesThatShowTheTitle() throws {
+        let site = try FixtureSite([
+            "content/nb/index.md": "---\ntitle: Hjem\n---\nVelkommen.\n",
+            "content/nb/x/a.md": "---\ntitle: A\n---\nTekst a.\n",
+            "content/nb/x/c.md": "---\ntitle: C\n---\nTekst c.\n",
+            "content/nb/y/b.md": "---\ntitle: B\nrelated: [x/a]\n---\nTekst b.\n",
+            "content/nb/y/d.md": "---\ntitle: D\nrelated: [y/b]\n---\nTekst d.\n",
+            "content/en/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        ])
+        _ = try rebuild(site)
+        #expect(try rebuild(site) == 10)
+        try site.write("content/nb/x/a.md", "---\ntitle: A, ny tittel\n---\nTekst a.\n")
+        // Re-rendered: nb/x/a, nb/x/c, nb/y/b and their three English fallbacks.
+        #expect(try rebuild(site, parsed: 1) == 4)
+        try site.write("content/nb/x/c.md", "---\ntitle: C\norder: 1\n---\nTekst c.\n")
+        // An order changes folder x's navigation only (y/d lists y/b, not c).
+        #expect(try rebuild(site, parsed: 1) == 6)
     }
 
     /// `status --cache` reads the page index `build --cache` keeps: the same report, before and after an edit.

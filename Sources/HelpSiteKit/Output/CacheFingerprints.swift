@@ -7,8 +7,9 @@ import HelpTranslation
 /// What a page's output depends on, as fingerprints for `build --cache`.
 enum CacheFingerprints {
     /// Everything every page shows or is rendered with: this helpsite binary, the settings, `site.yaml`,
-    /// `facts.yaml`, every `strings.yaml`, every template, the source snapshots that exist, and the index (every page's URL, title, order and layout,
-    /// which navigation, breadcrumbs, switchers and links show).
+    /// `facts.yaml`, every `strings.yaml`, every template, the source snapshots that exist, and the index's shape (every
+    /// page's URL, layout and whether it is a fallback, which switchers, alternates and links show). Titles and orders
+    /// are not here: a page takes those it shows (navigation, breadcrumbs, related pages, its home) into its own fingerprint.
     static func site(_ site: SiteBuilder.LoadedSite, options: BuildOptions) -> UInt64 {
         var fingerprint = Fingerprint()
         fingerprint.add(RenderCache.formatVersion)
@@ -40,19 +41,19 @@ enum CacheFingerprints {
                 fingerprint.add(page.language)
                 fingerprint.add(page.id.path)
                 fingerprint.add(page.href)
-                fingerprint.add(page.title)
                 fingerprint.add(page.isFallback ? 1 : 0)
-                fingerprint.add(UInt64(bitPattern: Int64(page.source.frontMatter.order ?? Int.min)))
                 fingerprint.add(page.source.frontMatter.layout ?? "")
             }
         }
         return fingerprint.value
     }
 
-    /// A page's own inputs on top of the site's: its file (the source page's, for a fallback) and, for a
-    /// translation, the current version of its source page, which decides its outdated notice.
-    static func page(siteFingerprint: UInt64, views: SiteViews) -> @Sendable (Page) -> UInt64 {
-        { page in
+    /// A page's own inputs on top of the site's: its file (the source page's, for a fallback); for a translation,
+    /// the current version of its source page, which decides its outdated notice; and the other pages' titles it
+    /// shows: its folder's navigation, its breadcrumbs, its related pages and its language's home.
+    static func page(siteFingerprint: UInt64, engine: RenderEngine) -> @Sendable (Page) -> UInt64 {
+        let views = engine.views
+        return { page in
             var fingerprint = Fingerprint()
             fingerprint.add(siteFingerprint)
             fingerprint.add(page.outputPath)
@@ -63,6 +64,22 @@ enum CacheFingerprints {
             let source = views.index.page(page.id, in: views.config.defaultLanguage.code)?.source.frontMatter
             fingerprint.add(source?.reviewed?.iso ?? "")
             fingerprint.add(source?.related?.map(\.text).joined(separator: "\n") ?? "")
+            fingerprint.add(page.title)
+            fingerprint.add(engine.fragments.navigationDigest(language: page.language, folder: page.id.folders.joined(separator: "/")))
+            for crumb in views.breadcrumbs(for: page) {
+                fingerprint.add(crumb.title)
+                fingerprint.add(crumb.url ?? "")
+            }
+            let language = views.config.language(page.language)!
+            for link in views.related(for: page, in: language) {
+                fingerprint.add(link.title)
+                fingerprint.add(link.url)
+                fingerprint.add(link.fallbackNote ?? "")
+            }
+            if let home = views.home(of: page.language) {
+                fingerprint.add(home.title)
+                fingerprint.add(home.url)
+            }
             return fingerprint.value
         }
     }

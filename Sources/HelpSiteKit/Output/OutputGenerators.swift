@@ -45,7 +45,7 @@ struct PagesOutput: OutputGenerator {
         let renderer = PageRenderer(site: context.site, engine: context.engine)
         let pages = context.site.config.languages.flatMap { context.site.index.pages(in: $0.code) }
         let cache = context.cache.map { cache in
-            ParallelRenderer.Cache(store: cache, fingerprint: CacheFingerprints.page(siteFingerprint: cache.siteFingerprint, views: context.engine.views))
+            ParallelRenderer.Cache(store: cache, fingerprint: CacheFingerprints.page(siteFingerprint: cache.siteFingerprint, engine: context.engine))
         }
         log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: renderer, into: writer, workers: context.options.workers, cache: cache,
                                                            progress: context.options.progress))

@@ -9,6 +9,8 @@ import HelpMarkdown
 /// shared fragment (its link marked current) without the fragment being rendered again.
 struct FragmentCache: Sendable {
     private var navigation: [String: SharedFragment] = [:]
+    /// Each navigation fragment's bytes and branches as one number: what a page's `--cache` fingerprint takes from it.
+    private var navigationDigests: [String: UInt64] = [:]
     private var switchers: [PageID: SharedFragment] = [:]
     private var alternates: [PageID: String] = [:]
 
@@ -36,14 +38,34 @@ struct FragmentCache: Sendable {
             var folders: Set<String> = [""]
             for page in views.index.pages(in: language.code) { folders.insert(page.id.folders.joined(separator: "/")) }
             for folder in folders.sorted() {
-                navigation[language.code + "/" + folder] = TemplateRenderer.renderShared(
+                let fragment = TemplateRenderer.renderShared(
                     template, view: views.navigationContext(language: language, openFolder: folder), schema: templates.navigationContext)
+                navigation[language.code + "/" + folder] = fragment
+                navigationDigests[language.code + "/" + folder] = Self.digest(fragment)
             }
         }
     }
 
     func navigationHTML(language: String, folder: String, current: PageID?) -> String {
         (navigation[language + "/" + folder] ?? .empty).text(current: current?.path ?? "")
+    }
+
+    /// Changes whenever the navigation a page in `folder` shows changes: a title, an order, a page added to the folder.
+    func navigationDigest(language: String, folder: String) -> UInt64 {
+        navigationDigests[language + "/" + folder] ?? 0
+    }
+
+    private static func digest(_ fragment: SharedFragment) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(fragment.bytes)
+        for key in fragment.branches.keys.sorted() {
+            let branch = fragment.branches[key]!
+            fingerprint.add(key)
+            fingerprint.add(UInt64(branch.offset))
+            fingerprint.add(UInt64(branch.replacedCount))
+            fingerprint.add(branch.bytes)
+        }
+        return fingerprint.value
     }
 
     func switcherHTML(for page: Page) -> String {
