@@ -64,10 +64,12 @@ public struct SiteConfig: Sendable {
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
 
     package static func path(ofAbsoluteURL url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return "/" }
-        let afterScheme = url[schemeEnd.upperBound...]
-        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
-        return String(afterScheme[slash...])
+        // Bytes, not Foundation's `range(of:)`: every page's URL asks for the base path.
+        let bytes = Array(url.utf8)
+        guard let colon = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: ":") && $0 + 2 < bytes.count
+                                                       && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/") }),
+              let slash = bytes[(colon + 3)...].firstIndex(of: UInt8(ascii: "/")) else { return "/" }
+        return String(decoding: bytes[slash...], as: UTF8.self)
     }
 
     /// Validates and normalizes a base URL: http or https, a host, no query or fragment, trailing slash.

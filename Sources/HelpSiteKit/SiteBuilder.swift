@@ -161,7 +161,8 @@ public struct SiteBuilder {
     public func build(_ site: LoadedSite) throws -> BuildReport {
         let pagefind = try SearchIndexOutput.locatePagefind(for: site.config, environment: options.environment)
         let writer = try OutputWriter.prepare(output: options.outputDirectory,
-                                              protecting: [options.contentDirectory, options.templatesDirectory])
+                                              protecting: [options.contentDirectory, options.templatesDirectory],
+                                              record: options.cacheDirectory.map { OutputRecord(cacheDirectory: $0, output: options.outputDirectory) })
         do {
             let cache = options.cacheDirectory.map { RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options)) }
             var report = try render(site, into: writer, cache: cache, pagefind: pagefind)

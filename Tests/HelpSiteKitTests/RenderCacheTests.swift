@@ -165,6 +165,63 @@ import Testing
         #expect(try rebuild(site, parsed: 1) == 6)
     }
 
+    static func inode(_ path: String) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as! Int
+    }
+
+    /// With the cache, a rebuild updates the output folder in place: the folder and every unchanged file stay
+    /// (same inodes), the edited page is a new file, a deleted page's folder goes. `rebuild` checks each result
+    /// against a clean build.
+    @Test func aCachedRebuildUpdatesTheOutputInPlace() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        _ = try rebuild(site)
+        let folder = try Self.inode(site.path("public")), klage = try Self.inode(site.path("public/nb/klage/index.html"))
+        let arn = try Self.inode(site.path("public/nb/arn/index.html"))
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n")
+        _ = try rebuild(site)
+        #expect(try Self.inode(site.path("public")) == folder, "the output folder was replaced, not updated")
+        #expect(try Self.inode(site.path("public/nb/klage/index.html")) == klage, "an unchanged page was written again")
+        #expect(try Self.inode(site.path("public/nb/arn/index.html")) != arn)
+        #expect(try site.read("public/nb/arn/index.html").contains("Om ARN, endret."))
+        try site.write("content/nb/ny.md", "---\ntitle: Ny\n---\nNy side.\n")
+        _ = try rebuild(site)
+        #expect(site.exists("public/nb/ny/index.html"))
+        try FileManager.default.removeItem(atPath: site.path("content/nb/ny.md"))
+        _ = try rebuild(site)
+        #expect(!site.exists("public/nb/ny"), "a deleted page's folder goes")
+        #expect(try Self.inode(site.path("public")) == folder)
+    }
+
+    /// A build without the cache swaps in a new output folder; the next cached build sees that the folder is not
+    /// the one it recorded and stages the whole tree again (it would otherwise miss files it does not know of).
+    @Test func aFolderTheCacheDidNotRecordIsStagedWhole() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        _ = try SiteBuilder(options: site.options).build()
+        try site.write("public/nb/stray.txt", "not written by this build\n")
+        let folder = try Self.inode(site.path("public"))
+        _ = try rebuild(site)
+        #expect(try Self.inode(site.path("public")) != folder)
+        #expect(!site.exists("public/nb/stray.txt"))
+    }
+
+    /// A cached rebuild that fails leaves the output exactly as it was, and the next good one updates it in place.
+    @Test func aFailedCachedRebuildLeavesTheOutputAlone() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        let before = try Self.tree(site.path("public")), folder = try Self.inode(site.path("public"))
+        // An error found while pages are rendered and written, not while the site is read.
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\nlayout: finnes-ikke\n---\nOm ARN, endret.\n")
+        var options = site.options
+        options.cacheDirectory = SitePath(site.path("cache"))
+        #expect(throws: BuildFailure.self) { _ = try SiteBuilder(options: options).build() }
+        #expect(try Self.tree(site.path("public")) == before)
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n")
+        _ = try rebuild(site)
+        #expect(try Self.inode(site.path("public")) == folder)
+    }
+
     /// `status --cache` reads the page index `build --cache` keeps: the same report, before and after an edit.
     @Test func statusWithTheCacheReportsWhatStatusWithoutItDoes() throws {
         let site = try FixtureSite(Self.files)

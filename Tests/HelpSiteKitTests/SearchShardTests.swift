@@ -50,7 +50,7 @@ import Testing
         let indexer = SearchIndexer(pagefind: pagefind, index: loaded.index)
         let all = indexer.shards.filter { $0.bundle == SearchIndexer.bundleFolder }.flatMap(\.documents)
         var single: [String: Data] = [:]
-        for file in try pagefind.index(all, site: site.path("one"), name: SearchIndexer.bundleFolder) where !SearchIndexer.unusedFiles.contains(file.path) {
+        for file in try pagefind.index(all, read: { try FileSystem.readBytes(site.path("one") + "/" + $0) }, name: SearchIndexer.bundleFolder) where !SearchIndexer.unusedFiles.contains(file.path) {
             var bytes = Data(file.bytes)
             if file.path == SearchIndexer.entryFile {
                 bytes = try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: bytes), options: [.sortedKeys, .withoutEscapingSlashes])

@@ -9,10 +9,18 @@ public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init(_ path: String) { self.path = path }
 
     public var segments: [String] { path.split(separator: "/").map(String.init) }
-    public var name: String { segments.last ?? path }
+    public var name: String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
+    }
     /// Folders between the language root and the file.
     public var folders: [String] { Array(segments.dropLast()) }
-    public var isIndex: Bool { name == "index" }
+    /// The folders joined (`a/b` for `a/b/page`, empty at the language root), without splitting the path.
+    public var folderPath: String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+    public var isIndex: Bool { path == "index" || path.hasSuffix("/index") }
     public var description: String { path }
 
     public static func < (lhs: PageID, rhs: PageID) -> Bool { lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }

@@ -14,6 +14,8 @@ package struct Navigation: Sendable {
 
     package let entries: [Entry]
     private let folderEntries: [String: Entry]
+    /// Each folder's pages (not subfolders, not its index page), in navigation order: the default related pages.
+    private let pageIDsByFolder: [String: [PageID]]
 
     package init(pages: [Page]) {
         var folders: [String: Entry] = [:]
@@ -56,6 +58,12 @@ package struct Navigation: Sendable {
             stack.append(contentsOf: entry.children)
         }
         folderEntries = lookup
+        var pageIDs: [String: [PageID]] = [:]
+        pageIDs[""] = entries.compactMap { $0.folder == nil ? $0.pageID : nil }.filter { !$0.isIndex }
+        for (path, entry) in lookup {
+            pageIDs[path] = entry.children.compactMap { $0.folder == nil ? $0.pageID : nil }.filter { !$0.isIndex }
+        }
+        pageIDsByFolder = pageIDs
     }
 
     static func precedes(_ a: Entry, _ b: Entry) -> Bool {
@@ -68,6 +76,11 @@ package struct Navigation: Sendable {
     /// The pages (not subfolders) directly in a folder (`""` is the language root), in navigation order.
     package func pages(inFolder path: String) -> [Entry] {
         (path.isEmpty ? entries : folderEntries[path]?.children ?? []).filter { $0.folder == nil }
+    }
+
+    /// The ids of `pages(inFolder:)` without index pages.
+    package func pageIDs(inFolder path: String) -> [PageID] {
+        pageIDsByFolder[path] ?? []
     }
 
     package func title(ofFolder path: String) -> (title: String, href: String?)? {

@@ -27,7 +27,7 @@ package enum RelatedPages {
             return own.map { PageID($0.text) }.filter { $0 != page.id }
         }
         if page.id.path == "index" { return [] }
-        let siblings = navigation?.pages(inFolder: page.id.folders.joined(separator: "/")) ?? []
-        return siblings.lazy.compactMap(\.pageID).filter { $0 != page.id && !$0.isIndex }.prefix(defaultCount).map { $0 }
+        let siblings = navigation?.pageIDs(inFolder: page.id.folderPath) ?? []
+        return Array(siblings.lazy.filter { $0 != page.id }.prefix(defaultCount))
     }
 }

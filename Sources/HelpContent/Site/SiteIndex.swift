@@ -118,7 +118,7 @@ public struct SiteIndex: Sendable {
     private static func folderSlugs(_ sources: [SourcePage]) -> [String: String] {
         var slugs: [String: String] = [:]
         for source in sources where source.id.isIndex && !source.id.folders.isEmpty {
-            if let slug = source.frontMatter.slug { slugs[source.id.folders.joined(separator: "/")] = slug }
+            if let slug = source.frontMatter.slug { slugs[source.id.folderPath] = slug }
         }
         return slugs
     }

@@ -48,7 +48,8 @@ public enum DiagnosticFormatter {
 
 extension String {
     package func replacingAll(_ target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
+        // Most strings hold no target at all: a byte scan for its first byte answers that without Foundation.
+        guard let first = target.utf8.first, utf8.contains(first), contains(target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -163,6 +163,13 @@ package enum FileSystem {
     }
 
     /// Both paths name one file (hard links of one inode).
+    /// A file's device and inode, from `lstat`; nil when there is nothing at `path`.
+    package static func identity(of path: String) -> FileIdentity? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
     package static func sameFile(_ first: String, _ second: String) -> Bool {
         var one = stat(), two = stat()
         guard lstat(first, &one) == 0, lstat(second, &two) == 0 else { return false }
@@ -246,4 +253,15 @@ package struct POSIXFailure: Error, CustomStringConvertible {
 package struct FileTooLarge: Error {
     package var size: Int
     package var limit: Int
+}
+
+/// Which file a path leads to: two paths with the same identity are hard links of one file.
+package struct FileIdentity: Sendable, Hashable {
+    package var device: UInt64
+    package var inode: UInt64
+
+    package init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
 }

@@ -65,7 +65,7 @@ enum CacheFingerprints {
             fingerprint.add(source?.reviewed?.iso ?? "")
             fingerprint.add(source?.related?.map(\.text).joined(separator: "\n") ?? "")
             fingerprint.add(page.title)
-            fingerprint.add(engine.fragments.navigationDigest(language: page.language, folder: page.id.folders.joined(separator: "/")))
+            fingerprint.add(engine.fragments.navigationDigest(language: page.language, folder: page.id.folderPath))
             for crumb in views.breadcrumbs(for: page) {
                 fingerprint.add(crumb.title)
                 fingerprint.add(crumb.url ?? "")

@@ -9,9 +9,35 @@ struct OutputPlan: Sendable {
     struct Owner: Sendable {
         enum Kind: Sendable { case fixed, notFound, searchPage, page, alias, asset, searchIndex, readerText }
         var kind: Kind
-        /// How a message names it: "the URL of content/nb/klage.md", "the nb search results page".
-        var description: String
+        private var label: Label
         var location: FileLocation?
+
+        /// A page's owners are named only when two clash, so their names are made then, not for every path.
+        private enum Label: Sendable {
+            case text(String)
+            case ofFile(role: String, file: String, isFallback: Bool)
+        }
+
+        init(kind: Kind, description: String, location: FileLocation? = nil) {
+            self.kind = kind
+            label = .text(description)
+            self.location = location
+        }
+
+        /// "the URL of content/nb/klage.md", "an alias of the fallback of content/nb/arn.md".
+        init(kind: Kind, role: String, file: String, isFallback: Bool, location: FileLocation? = nil) {
+            self.kind = kind
+            label = .ofFile(role: role, file: file, isFallback: isFallback)
+            self.location = location
+        }
+
+        /// How a message names it: "the URL of content/nb/klage.md", "the nb search results page".
+        var description: String {
+            switch label {
+            case .text(let text): text
+            case .ofFile(let role, let file, let isFallback): "\(role) \(isFallback ? "the fallback of " : "")\(file)"
+            }
+        }
     }
 
     /// Output path (lowercased: file systems that ignore case would merge them) → its owner.
@@ -92,9 +118,10 @@ struct OutputPlan: Sendable {
             }
             for page in index.pages(in: code) {
                 let path = MarkdownTwin.path(of: page)
-                let what = "the Markdown twin of \(page.isFallback ? "the fallback of " : "")\(page.source.file.display)"
-                if let other = claim(path, Owner(kind: .readerText, description: what)), !page.isFallback,
+                let owner = Owner(kind: .readerText, role: "the Markdown twin of", file: page.source.file.display, isFallback: page.isFallback)
+                if let other = claim(path, owner), !page.isFallback,
                    !unplacedPages.contains(page.outputPath.lowercased()) {
+                    let what = owner.description
                     log.append(.error(.index, other.location ?? page.source.location("slug"), "\(other.description) takes \(path), which is \(what); give it another slug"))
                 }
             }
@@ -108,8 +135,8 @@ struct OutputPlan: Sendable {
 
     private mutating func claimPage(_ page: Page, log: inout DiagnosticLog) {
         let file = page.source.file.display
-        let owner = Owner(kind: .page, description: "the URL of \(page.isFallback ? "the fallback of " : "")\(file)", location: page.source.location("slug"))
-        guard let other = claim(page.outputPath, owner) else { return }
+        guard let other = claim(page.outputPath, Owner(kind: .page, role: "the URL of", file: file, isFallback: page.isFallback,
+                                                            location: page.source.location("slug"))) else { return }
         unplacedPages.insert(page.outputPath.lowercased())
         // Two pages on one URL are the index's to report (SiteIndex); here only pages against other outputs.
         guard other.kind != .page else { return }
@@ -137,7 +164,7 @@ struct OutputPlan: Sendable {
             }
             let redirect = Redirect(segments: [language.code] + segments,
                                     href: URLPath.href(basePath: basePath, segments: [language.code] + segments), target: page)
-            let owner = Owner(kind: .alias, description: "an alias of \(page.isFallback ? "the fallback of " : "")\(file)", location: alias.location)
+            let owner = Owner(kind: .alias, role: "an alias of", file: file, isFallback: page.isFallback, location: alias.location)
             if let other = claim(redirect.outputPath, owner) {
                 if !page.isFallback {
                     let own = other.kind == .page && other.description == "the URL of \(file)"

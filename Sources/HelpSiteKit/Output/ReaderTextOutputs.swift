@@ -100,9 +100,9 @@ struct MarkdownTwinsOutput: OutputGenerator {
 
         /// The cached file placed at `path` and kept for the next build, when its fingerprint matches; nil (make it
         /// again) when it does not or cannot be placed.
-        func reuse(_ path: String, fingerprint: UInt64, into writer: OutputWriter) -> (entry: RenderCache.Entry, file: String)? {
+        func reuse(_ path: String, fingerprint: UInt64, into writer: OutputWriter) -> RenderCache.Hit? {
             guard let hit = store.lookup(path, fingerprint: fingerprint, countsAsPage: false),
-                  (try? writer.place(existing: hit.file, at: path)) != nil else { return nil }
+                  (try? writer.place(existing: hit.file, identity: hit.identity, at: path)) != nil else { return nil }
             store.keep(path, entry: hit.entry)
             return hit
         }
@@ -110,7 +110,7 @@ struct MarkdownTwinsOutput: OutputGenerator {
         func store(_ path: String, fingerprint: UInt64, size: Int, problems: [Diagnostic], writer: OutputWriter) throws {
             let entry = RenderCache.Entry(fingerprint: fingerprint, size: size, headingIDs: [], fragmentLinks: [],
                                           diagnostics: problems.map(CachedDiagnostic.init))
-            try store.store(path, entry: entry, staged: writer.stagedPath(path))
+            try store.store(path, entry: entry, staged: writer.writtenPath(path))
         }
     }
 

@@ -57,13 +57,20 @@ final class RenderCache: Sendable {
 
     /// The cached file, when its fingerprint matches and its file is still the one stored. `countsAsPage`: a
     /// page's HTML counts toward `hits`; the files made alongside it (its Markdown twin) do not.
-    func lookup(_ outputPath: String, fingerprint: UInt64, countsAsPage: Bool = true) -> (entry: Entry, file: String)? {
+    func lookup(_ outputPath: String, fingerprint: UInt64, countsAsPage: Bool = true) -> Hit? {
         guard let entry = previous[outputPath], entry.fingerprint == fingerprint else { return nil }
         let file = filePath(outputPath)
         var info = stat()
         guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size else { return nil }
         if countsAsPage { next.withLock { $0.hits += 1 } }
-        return (entry, file)
+        return Hit(entry: entry, file: file, identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+    }
+
+    /// A cached file that may be used: its entry, its path, and which file it is (so placing it needs no second `stat`).
+    struct Hit: Sendable {
+        var entry: Entry
+        var file: String
+        var identity: FileIdentity
     }
 
     /// Records a page for the next build; `staged` is the file just written, linked (or copied) into the cache

@@ -10,10 +10,10 @@ enum Sitemap {
     static let maxURLs = 50_000
     static let maxBytes = 45 * 1024 * 1024
 
-    /// Writes the sitemap files, `sitemap.xml` last, holding one file's text at a time (a 50,000-page site's
+    /// Writes the sitemap files, `sitemap.xml` last, holding one file's text per core at a time (a 50,000-page site's
     /// sitemaps are larger than everything else the build keeps in memory).
     static func write(index: SiteIndex, alternates: (PageID) -> [(hreflang: String, url: String)],
-                      to write: (_ path: String, _ bytes: [UInt8]) throws -> Void) throws {
+                      to write: @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void) throws {
         var links: [PageID: String] = [:]
         var total = 0, bytes = 0
         for id in index.ids {
@@ -38,25 +38,32 @@ enum Sitemap {
             try write("sitemap.xml", Array((text + urlsetEnd).utf8))
             return
         }
-        var paths: [String] = []
-        for language in index.config.languages {
-            var chunk = urlsetStart, count = 0, chunkBytes = 0, part = 1
-            func flush() throws {
-                guard count > 0 else { return }
-                let path = "sitemap-\(language.code)\(part > 1 ? "-\(part)" : "").xml"
-                try write(path, Array((chunk + urlsetEnd).utf8))
-                paths.append(path)
-                chunk = urlsetStart; count = 0; chunkBytes = 0; part += 1
+        // Each language's files on every core: they are the largest files a large site writes.
+        let linksByID = links
+        let perLanguage = ParallelMap.map(index.config.languages) { language in
+            Result { () throws -> [String] in
+                var paths: [String] = []
+                var chunk = urlsetStart, count = 0, chunkBytes = 0, part = 1
+                func flush() throws {
+                    guard count > 0 else { return }
+                    let path = "sitemap-\(language.code)\(part > 1 ? "-\(part)" : "").xml"
+                    try write(path, Array((chunk + urlsetEnd).utf8))
+                    paths.append(path)
+                    chunk = urlsetStart; count = 0; chunkBytes = 0; part += 1
+                }
+                for page in index.pages(in: language.code) where !page.isFallback {
+                    let entry = entry(for: page, links: linksByID[page.id] ?? "")
+                    let size = entry.utf8.count
+                    if count == maxURLs || chunkBytes + size > maxBytes { try flush() }
+                    chunk += entry
+                    count += 1
+                    chunkBytes += size
+                }
+                try flush()
+                return paths
             }
-            try entries(in: language) { entry in
-                let size = entry.utf8.count
-                if count == maxURLs || chunkBytes + size > maxBytes { try flush() }
-                chunk += entry
-                count += 1
-                chunkBytes += size
-            }
-            try flush()
         }
+        let paths = try perLanguage.flatMap { try $0.get() }
         var sitemapIndex = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths { sitemapIndex += "  <sitemap><loc>\(escape(index.config.baseURL + path))</loc></sitemap>\n" }
         sitemapIndex += "</sitemapindex>\n"

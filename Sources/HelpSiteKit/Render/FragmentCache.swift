@@ -36,7 +36,7 @@ struct FragmentCache: Sendable {
         guard let template = templates.navigation else { return }
         for language in languages {
             var folders: Set<String> = [""]
-            for page in views.index.pages(in: language.code) { folders.insert(page.id.folders.joined(separator: "/")) }
+            for page in views.index.pages(in: language.code) { folders.insert(page.id.folderPath) }
             for folder in folders.sorted() {
                 let fragment = TemplateRenderer.renderShared(
                     template, view: views.navigationContext(language: language, openFolder: folder), schema: templates.navigationContext)
@@ -109,7 +109,7 @@ struct RenderEngine: Sendable {
             site: views.site, language: views.language(language), strings: views.strings(language.code), home: views.home(of: language.code),
             page: views.pageView(page, rendered: rendered),
             alternatesHTML: fragments.alternatesHTML(for: page.id), switcherLinksHTML: fragments.switcherHTML(for: page),
-            navigationHTML: fragments.navigationHTML(language: page.language, folder: page.id.folders.joined(separator: "/"), current: page.id),
+            navigationHTML: fragments.navigationHTML(language: page.language, folder: page.id.folderPath, current: page.id),
             breadcrumbs: breadcrumbs, noindex: page.isFallback, search: views.search(for: language),
             structuredData: StructuredData.json(for: page, views: views, breadcrumbs: breadcrumbs, organizations: organizations))
         return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))

@@ -27,7 +27,7 @@ enum ParallelRenderer {
                 let fingerprint = cache?.fingerprint(page)
                 if let cache, let writer, let fingerprint, let hit = cache.store.lookup(page.outputPath, fingerprint: fingerprint) {
                     do {
-                        try writer.place(existing: hit.file, at: page.outputPath)
+                        try writer.place(existing: hit.file, identity: hit.identity, at: page.outputPath)
                         cache.store.keep(page.outputPath, entry: hit.entry)
                         results.buffer[index] = PageResult(diagnostics: hit.entry.diagnostics.map(\.diagnostic), failure: nil,
                                                           headingIDs: hit.entry.headingIDs, fragmentLinks: hit.entry.fragmentLinks.map(\.link))
@@ -46,7 +46,7 @@ enum ParallelRenderer {
                             let entry = RenderCache.Entry(fingerprint: fingerprint, size: output.html.count, headingIDs: output.headingIDs,
                                                           fragmentLinks: output.fragmentLinks.map(CachedFragmentLink.init),
                                                           diagnostics: diagnostics.map(CachedDiagnostic.init))
-                            try cache.store.store(page.outputPath, entry: entry, staged: writer.stagedPath(page.outputPath))
+                            try cache.store.store(page.outputPath, entry: entry, staged: writer.writtenPath(page.outputPath))
                         }
                     } catch { failure = error }
                 }

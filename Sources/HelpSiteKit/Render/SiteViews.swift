@@ -167,7 +167,7 @@ struct SiteViews: Sendable {
         for folder in page.id.folders {
             path = path.isEmpty ? folder : path + "/" + folder
             let entry = navigation[page.language]?.title(ofFolder: path)
-            if page.id.isIndex && path == page.id.folders.joined(separator: "/") { break }
+            if page.id.isIndex && path == page.id.folderPath { break }
             crumbs.append(BreadcrumbView(title: entry?.title ?? folder, url: entry?.href, isCurrent: false))
         }
         if page.id.path != "index" {

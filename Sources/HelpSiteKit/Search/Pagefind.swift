@@ -31,11 +31,11 @@ struct Pagefind: Sendable {
         return FileManager.default.isExecutableFile(atPath: location) ? Pagefind(executable: location) : nil
     }
 
-    /// Indexes `documents` (read from below `site`, in this order) and returns the bundle's files, each with its
+    /// Indexes `documents` (each file read with `read`, in this order) and returns the bundle's files, each with its
     /// path inside the bundle. (Pagefind writes through asynchronous file handles that can still be open when it
     /// answers; taking the files in the answer leaves helpsite in charge of writing them.)
     /// A failure carries Pagefind's own words.
-    func index(_ documents: [SearchDocument], site: String, name: String,
+    func index(_ documents: [SearchDocument], read: (String) throws -> [UInt8], name: String,
                rootSelector: String? = nil, forcedLanguage: String? = nil) throws -> [(path: String, bytes: [UInt8])] {
         do {
             let service = try PagefindService(executable: executable)
@@ -44,7 +44,7 @@ struct Pagefind: Sendable {
             if let forcedLanguage { config["force_language"] = forcedLanguage }
             let index = try service.request(["type": "NewIndex", "config": config])["index_id"] as? Int ?? 0
             for document in documents {
-                try service.addFile(index: index, url: document.url, html: try FileSystem.readBytes(site + "/" + document.file))
+                try service.addFile(index: index, url: document.url, html: try read(document.file))
             }
             let files = try service.request(["type": "GetFiles", "index_id": index])["files"] as? [[String: Any]] ?? []
             return try files.map { file in

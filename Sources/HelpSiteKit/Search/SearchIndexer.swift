@@ -56,7 +56,9 @@ struct SearchIndexer: Sendable {
     /// Writes the bundles into a build's staging folder; with `--cache`, languages whose pages did not change
     /// come from the cache. Returns the shards Pagefind indexed, by name.
     func index(into writer: OutputWriter, cache: SearchIndexCache? = nil, pageFingerprints: (String) -> UInt64? = { _ in nil }) throws -> [String] {
-        try write(site: writer.staging.path, cache: cache, pageFingerprints: pageFingerprints) { path, bytes in try writer.write(bytes, to: path) }
+        try write(read: { try FileSystem.readBytes(writer.writtenPath($0)) }, cache: cache, pageFingerprints: pageFingerprints) { path, bytes in
+            try writer.write(bytes, to: path)
+        }
     }
 
     /// For `serve`: indexes a live output beside it, then swaps the new bundles in, so readers never see half an index.
@@ -64,7 +66,7 @@ struct SearchIndexer: Sendable {
         let scratch = output + "/.search-\(getpid())"
         FileSystem.removeTree(scratch)
         defer { FileSystem.removeTree(scratch) }
-        try write(site: output) { path, bytes in
+        try write(read: { try FileSystem.readBytes(output + "/" + $0) }) { path, bytes in
             let target = scratch + "/" + path
             try FileSystem.createDirectory((target as NSString).deletingLastPathComponent)
             try FileSystem.write(bytes, to: target)
@@ -76,17 +78,17 @@ struct SearchIndexer: Sendable {
         }
     }
 
-    /// Links the previous output's bundles into a new build (`serve`, before re-indexing in the background).
+    /// Puts the previous output's bundles into a new build (`serve`, before re-indexing in the background).
     /// False when there is nothing to carry over, and the new build must be indexed now.
-    func carryOver(from output: String, to staging: String) -> Bool {
+    func carryOver(into writer: OutputWriter) -> Bool {
+        let output = writer.output.path
         guard folders.allSatisfy({ FileSystem.kind(of: output + "/" + $0) == .directory }) else { return false }
         for folder in folders {
             guard let files = FileManager.default.enumerator(atPath: output + "/" + folder) else { return false }
             for case let relative as String in files {
-                let source = output + "/" + folder + "/" + relative, target = staging + "/" + folder + "/" + relative
+                let source = output + "/" + folder + "/" + relative
                 if FileSystem.kind(of: source) == .directory { continue }
-                do { try FileSystem.createDirectory((target as NSString).deletingLastPathComponent) } catch { return false }
-                guard link(source, target) == 0 else { return false }
+                do { try writer.place(existing: source, at: folder + "/" + relative) } catch { return false }
             }
         }
         return true
@@ -94,9 +96,9 @@ struct SearchIndexer: Sendable {
 
     private var folders: [String] { indexesFallbacks ? Self.bundleFolders : [Self.bundleFolder] }
 
-    /// Indexes the pages below `site`, the shards side by side, and hands over every bundle file, its path below the output folder.
+    /// Indexes the pages (each read with `read`), the shards side by side, and hands over every bundle file, its path below the output folder.
     @discardableResult
-    private func write(site: String, cache: SearchIndexCache? = nil, pageFingerprints: (String) -> UInt64? = { _ in nil },
+    private func write(read: @escaping @Sendable (String) throws -> [UInt8], cache: SearchIndexCache? = nil, pageFingerprints: (String) -> UInt64? = { _ in nil },
                        to save: (String, [UInt8]) throws -> Void) throws -> [String] {
         var cache = cache
         var found: [SearchShard.Files?] = [], fingerprints: [UInt64?] = []
@@ -116,7 +118,7 @@ struct SearchIndexer: Sendable {
         let pagefind = pagefind, all = shards
         let indexed = ParallelMap.map(order, workers: workers) { position in
             let shard = all[position]
-            return Result { try pagefind.index(shard.documents, site: site, name: shard.bundle, rootSelector: shard.rootSelector,
+            return Result { try pagefind.index(shard.documents, read: read, name: shard.bundle, rootSelector: shard.rootSelector,
                                                forcedLanguage: shard.forcedLanguage) }
         }
         for (position, result) in zip(order, indexed).sorted(by: { $0.0 < $1.0 }) {

@@ -49,7 +49,7 @@ struct SearchIndexOutput: OutputGenerator {
         guard let writer, let pagefind = context.pagefind else { return }
         try log.checkpoint()
         let indexer = SearchIndexer(pagefind: pagefind, index: context.site.index, workers: context.options.workers)
-        if context.options.defersSearchIndex, indexer.carryOver(from: writer.output.path, to: writer.staging.path) { return }
+        if context.options.defersSearchIndex, indexer.carryOver(into: writer) { return }
         let renderCache = context.cache
         let reindexed = try indexer.index(into: writer, cache: context.options.cacheDirectory.map(SearchIndexCache.init(cacheDirectory:)),
                                           pageFingerprints: { renderCache?.recordedFingerprint(of: $0) })
