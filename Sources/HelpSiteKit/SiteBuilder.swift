@@ -41,6 +41,8 @@ public struct BuildOptions: Sendable {
     public var formEndpoints: FormEndpoints?
     /// `serve`: outdated notices and the status dashboard link to serve's translator view.
     public var linksTranslatorViews = false
+    /// A one-shot command (`helpsite build`) leaves the loaded site to the process's exit instead of freeing it.
+    public var keepsMemoryUntilExit = false
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -154,7 +156,9 @@ public struct SiteBuilder {
     /// Builds into the output folder, replacing it only when everything succeeded.
     @discardableResult
     public func build() throws -> BuildReport {
-        try build(try load())
+        let site = try load()
+        if options.keepsMemoryUntilExit { ProcessLifetime.keep(site) }
+        return try build(site)
     }
 
     /// Builds an already loaded site.
@@ -165,6 +169,7 @@ public struct SiteBuilder {
                                               record: options.cacheDirectory.map { OutputRecord(cacheDirectory: $0, output: options.outputDirectory) })
         do {
             let cache = options.cacheDirectory.map { RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options)) }
+            if options.keepsMemoryUntilExit { ProcessLifetime.keep([cache as any Sendable, writer]) }
             var report = try render(site, into: writer, cache: cache, pagefind: pagefind)
             try enforcePolicies(report, site: site)
             report.changedFiles = writer.changes.sorted
@@ -216,6 +221,7 @@ public struct SiteBuilder {
         var log = DiagnosticLog()
         log.append(contentsOf: site.diagnostics)
         let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
+        if options.keepsMemoryUntilExit { ProcessLifetime.keep(engine) }
         let context = OutputContext(site: site, engine: engine, options: options, cache: cache, pagefind: pagefind)
         for output in OutputGenerators.all {
             try output.generate(context, into: writer, log: &log)
