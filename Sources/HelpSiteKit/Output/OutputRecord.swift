@@ -5,8 +5,9 @@ import Foundation
 /// cache swaps in a new folder, and the record stops matching). With a matching record
 /// the next build updates the folder in place instead of staging and swapping a whole new tree.
 ///
-/// The record is removed before files are moved into the output and written again after, so a build interrupted
-/// in between leaves no record, and the next build stages the whole tree again.
+/// When the set of files changes, the record is removed before files are moved into the output and written again
+/// after, so a build interrupted in between leaves no record, and the next build stages the whole tree again. When
+/// it does not, the record stays: an in-place build compares every file it writes with the output's anyway.
 struct OutputRecord: Sendable {
     static let format = "helpsite-output-record 1"
 

@@ -122,10 +122,14 @@ struct OutputWriter: Sendable {
 
     /// Puts the finished build in place of the previous output.
     func commit() throws {
-        if updatesInPlace { try moveChangesIn() } else { try swapIn() }
+        let written = record == nil ? [] : produced.all
+        // The same files as last time: the record stays true whatever happens below, since an in-place build
+        // checks every file's bytes anyway; only which files exist needs the record.
+        let sameFiles = previousFiles == written
+        if updatesInPlace { try moveChangesIn(written: written, keepingRecord: sameFiles) } else { try swapIn() }
         FileSystem.removeTree(staging.path)
         // A record that cannot be written costs the next build time, not this one its output.
-        try? record?.save(produced.all)
+        if !(updatesInPlace && sameFiles) { try? record?.save(written) }
     }
 
     /// Swaps the whole staged tree in.
@@ -146,10 +150,9 @@ struct OutputWriter: Sendable {
     }
 
     /// Removes the files this build no longer writes, then moves each changed file in.
-    private func moveChangesIn() throws {
+    private func moveChangesIn(written: Set<String>, keepingRecord: Bool) throws {
         guard let previousFiles, let record else { return }
-        record.invalidate()
-        let written = produced.all
+        if !keepingRecord { record.invalidate() }
         for path in previousFiles.subtracting(written).sorted(by: >) {
             unlink(output.appending(path).path)
             removeEmptyFolders(above: path)
