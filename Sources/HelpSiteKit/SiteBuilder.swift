@@ -156,30 +156,45 @@ public struct SiteBuilder {
     /// Builds into the output folder, replacing it only when everything succeeded.
     @discardableResult
     public func build() throws -> BuildReport {
+        let preload = options.cacheDirectory.map { CachePreload(cacheDirectory: $0, output: options.outputDirectory) }
         let site = try load()
         if options.keepsMemoryUntilExit { ProcessLifetime.keep(site) }
-        return try build(site)
+        return try build(site, preload: preload)
     }
 
     /// Builds an already loaded site.
     public func build(_ site: LoadedSite) throws -> BuildReport {
+        try build(site, preload: nil)
+    }
+
+    private func build(_ site: LoadedSite, preload: CachePreload?) throws -> BuildReport {
         let pagefind = try SearchIndexOutput.locatePagefind(for: site.config, environment: options.environment)
         let writer = try OutputWriter.prepare(output: options.outputDirectory,
                                               protecting: [options.contentDirectory, options.templatesDirectory],
-                                              record: options.cacheDirectory.map { OutputRecord(cacheDirectory: $0, output: options.outputDirectory) })
+                                              record: options.cacheDirectory.map { OutputRecord(cacheDirectory: $0, output: options.outputDirectory) },
+                                              previousFiles: preload.map { $0.previousFiles.value })
         do {
-            let cache = options.cacheDirectory.map { RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options)) }
+            let cache = options.cacheDirectory.map {
+                RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options), stored: preload?.manifest.value)
+            }
             if options.keepsMemoryUntilExit { ProcessLifetime.keep([cache as any Sendable, writer]) }
             var report = try render(site, into: writer, cache: cache, pagefind: pagefind)
             try enforcePolicies(report, site: site)
             report.changedFiles = writer.changes.sorted
-            try writer.commit()
+            let record = try writer.commit()
             if let cache {
                 if let note = cache.note { report.notes.append(note) }
-                do {
-                    try cache.save()
-                    if let index = site.indexCache { try index.cache.save(index.pages) }
-                } catch {
+                // Three files of their own, written side by side.
+                let indexCache = site.indexCache
+                let saves: [@Sendable () throws -> Void] = [
+                    { try cache.save() },
+                    { if let indexCache { try indexCache.cache.save(indexCache.pages) } },
+                    { writer.saveRecord(record) },
+                ]
+                let failures = ParallelMap.map(Array(saves.indices)) { position in
+                    Result { try saves[position]() }
+                }
+                if let error = failures.lazy.compactMap({ if case .failure(let error) = $0 { error } else { nil } }).first {
                     report.notes.append("could not save the cache in \(cache.directory.display): \(error)")
                 }
                 report.cachedPages = cache.hits

@@ -10,7 +10,7 @@ import Foundation
 /// <site fingerprint>
 /// <output path>\t<fingerprint>\t<size>\t<heading ids, separated by U+001F>\t<extras JSON or empty>
 /// ```
-struct CacheManifest {
+struct CacheManifest: Sendable {
     var format: String
     var site: UInt64
     var pages: [String: RenderCache.Entry]

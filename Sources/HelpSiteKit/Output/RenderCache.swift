@@ -32,19 +32,35 @@ final class RenderCache: Sendable {
     private var manifestPath: String { directory.appending("manifest.json").path }
     private func filePath(_ outputPath: String) -> String { directory.appending("files").appending(outputPath).path }
 
-    init(directory: SitePath, siteFingerprint: UInt64) {
+    /// The manifest as found on disk, before it is checked against this build's site fingerprint.
+    enum Stored: Sendable {
+        case missing, unreadable
+        case manifest(CacheManifest)
+
+        static func read(directory: SitePath) -> Stored {
+            let manifestPath = directory.appending("manifest.json").path
+            guard FileSystem.exists(manifestPath) else { return .missing }
+            guard let bytes = try? FileSystem.readBytes(manifestPath), let manifest = CacheManifest.decode(bytes) else { return .unreadable }
+            return .manifest(manifest)
+        }
+    }
+
+    /// `stored`: the manifest when it was read ahead (`CachePreload`); read now otherwise.
+    init(directory: SitePath, siteFingerprint: UInt64, stored: Stored? = nil) {
         self.directory = directory
         self.siteFingerprint = siteFingerprint
-        let manifestPath = directory.appending("manifest.json").path
-        guard FileSystem.exists(manifestPath) else {
+        let manifest: CacheManifest
+        switch stored ?? Stored.read(directory: directory) {
+        case .missing:
             previous = [:]
             note = "no cache in \(directory.display) yet; rendering every page"
             return
-        }
-        guard let bytes = try? FileSystem.readBytes(manifestPath), let manifest = CacheManifest.decode(bytes) else {
+        case .unreadable:
             previous = [:]
             note = "the cache in \(directory.display) cannot be read; ignoring it and rendering every page"
             return
+        case .manifest(let found):
+            manifest = found
         }
         guard manifest.format == Self.formatVersion, manifest.site == siteFingerprint else {
             previous = [:]

@@ -15,34 +15,38 @@ struct FragmentCache: Sendable {
     private var alternates: [PageID: String] = [:]
 
     /// Renders every fragment of the site.
+    /// Renders every fragment of the site, on every core.
     init(views: SiteViews, templates: CompiledTemplates) {
         var ids: Set<PageID> = []
         for language in views.config.languages { for page in views.index.pages(in: language.code) { ids.insert(page.id) } }
-        for id in ids.sorted() { refresh(id, views: views, templates: templates) }
-        refreshNavigation(of: views.config.languages, views: views, templates: templates)
-    }
-
-    mutating func refresh(_ id: PageID, views: SiteViews, templates: CompiledTemplates) {
-        if let template = templates.switcherLinks {
-            switchers[id] = TemplateRenderer.renderShared(template, view: views.switcher(for: id), schema: SwitcherContextView.schema)
+        let perID = ParallelMap.map(ids.sorted()) { id -> (PageID, SharedFragment?, String?) in
+            var alternates: String?
+            if let template = templates.alternates {
+                let bytes = TemplateRenderer.render(template, view: AlternatesContextView(alternates: views.alternates(for: id)), schema: AlternatesContextView.schema)
+                alternates = String(decoding: bytes, as: UTF8.self)
+            }
+            let switcher = templates.switcherLinks.map {
+                TemplateRenderer.renderShared($0, view: views.switcher(for: id), schema: SwitcherContextView.schema)
+            }
+            return (id, switcher, alternates)
         }
-        if let template = templates.alternates {
-            let bytes = TemplateRenderer.render(template, view: AlternatesContextView(alternates: views.alternates(for: id)), schema: AlternatesContextView.schema)
-            alternates[id] = String(decoding: bytes, as: UTF8.self)
+        for (id, switcher, alternates) in perID {
+            self.switchers[id] = switcher
+            self.alternates[id] = alternates
         }
-    }
-
-    mutating func refreshNavigation(of languages: [Language], views: SiteViews, templates: CompiledTemplates) {
         guard let template = templates.navigation else { return }
-        for language in languages {
+        let perLanguage = ParallelMap.map(views.config.languages) { language -> [(String, SharedFragment, UInt64)] in
             var folders: Set<String> = [""]
             for page in views.index.pages(in: language.code) { folders.insert(page.id.folderPath) }
-            for folder in folders.sorted() {
+            return folders.sorted().map { folder in
                 let fragment = TemplateRenderer.renderShared(
                     template, view: views.navigationContext(language: language, openFolder: folder), schema: templates.navigationContext)
-                navigation[language.code + "/" + folder] = fragment
-                navigationDigests[language.code + "/" + folder] = Self.digest(fragment)
+                return (language.code + "/" + folder, fragment, Self.digest(fragment))
             }
+        }
+        for (key, fragment, digest) in perLanguage.joined() {
+            navigation[key] = fragment
+            navigationDigests[key] = digest
         }
     }
 
