@@ -182,6 +182,13 @@ struct OutputPlan: Sendable {
     private mutating func claim(_ path: String, _ owner: Owner) -> Owner? {
         let key = path.lowercased()
         if let other = files[key] ?? folders[key] { return other }
+        // Beside a file already claimed (a page's twin beside the page): its folders were checked then, and only
+        // the whole-folder owners (claimed first) can hold them.
+        if let slash = key.lastIndex(of: "/"), folders[String(key[..<slash])] != nil {
+            if let owned = ownedFolders.first(where: { key.hasPrefix($0.key + "/") }) { return owned.value }
+            files[key] = owner
+            return nil
+        }
         let parents = Self.parentFolders(of: key)
         for folder in parents {
             if let other = files[folder] ?? ownedFolders[folder] { return other }
