@@ -31,7 +31,7 @@ struct BuildCommand: RunnableCommand {
         options.cacheDirectory = cache.map(SitePath.init)
         options.templatesRequired = site.templates != nil
         options.progress = display.progress()
-        options.keepsMemoryUntilExit = true
+        options.retainer = .process
         let status = reporting(site.diagnostics, streams) {
             defer { display.finish(options.progress) }
             let report = try SiteBuilder(options: options).build()

@@ -41,8 +41,9 @@ public struct BuildOptions: Sendable {
     public var formEndpoints: FormEndpoints?
     /// `serve`: outdated notices and the status dashboard link to serve's translator view.
     public var linksTranslatorViews = false
-    /// A one-shot command (`helpsite build`) leaves the loaded site to the process's exit instead of freeing it.
-    public var keepsMemoryUntilExit = false
+    /// Takes the loaded site, render engine and caches at the end of the build, to free them off the way to the
+    /// result (`Retainer`); nil frees them as the build returns.
+    public var retainer: Retainer?
 
     public init(contentDirectory: SitePath = SitePath("content"), templatesDirectory: SitePath = SitePath("templates"),
                 outputDirectory: SitePath = SitePath("public"), baseURL: String? = nil, strict: Bool = false, failUnder: Double? = nil) {
@@ -156,10 +157,16 @@ public struct SiteBuilder {
     /// Builds into the output folder, replacing it only when everything succeeded.
     @discardableResult
     public func build() throws -> BuildReport {
+        try loadAndBuild().report
+    }
+
+    /// Loads and builds the site, and returns it with the report (`serve` keeps it). With `--cache`, the cache's
+    /// manifest and output record are read while the site loads.
+    public func loadAndBuild() throws -> (site: LoadedSite, report: BuildReport) {
         let preload = options.cacheDirectory.map { CachePreload(cacheDirectory: $0, output: options.outputDirectory) }
         let site = try load()
-        if options.keepsMemoryUntilExit { ProcessLifetime.keep(site) }
-        return try build(site, preload: preload)
+        options.retainer?.keep(site)
+        return (site, try build(site, preload: preload))
     }
 
     /// Builds an already loaded site.
@@ -177,7 +184,7 @@ public struct SiteBuilder {
             let cache = options.cacheDirectory.map {
                 RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options), stored: preload?.manifest.value)
             }
-            if options.keepsMemoryUntilExit { ProcessLifetime.keep([cache as any Sendable, writer]) }
+            options.retainer?.keep([cache as any Sendable, writer])
             var report = try render(site, into: writer, cache: cache, pagefind: pagefind)
             try enforcePolicies(report, site: site)
             report.changedFiles = writer.changes.sorted
@@ -236,7 +243,7 @@ public struct SiteBuilder {
         var log = DiagnosticLog()
         log.append(contentsOf: site.diagnostics)
         let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
-        if options.keepsMemoryUntilExit { ProcessLifetime.keep(engine) }
+        options.retainer?.keep(engine)
         let context = OutputContext(site: site, engine: engine, options: options, cache: cache, pagefind: pagefind)
         for output in OutputGenerators.all {
             try output.generate(context, into: writer, log: &log)

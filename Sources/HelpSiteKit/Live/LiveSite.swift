@@ -61,22 +61,37 @@ public final class LiveSite {
 
     @discardableResult
     public func rebuild() -> Outcome {
-        let loaded: SiteBuilder.LoadedSite
+        let retainer = Retainer()
+        defer { retainer.releaseInBackground() }
         do {
-            loaded = try SiteBuilder(options: options).load()
+            let (loaded, report) = try SiteBuilder(options: buildOptions(retaining: retainer)).loadAndBuild()
+            return finish(loaded, report: report, retainer: retainer)
         } catch {
             return Self.failure(error)
         }
-        return write(loaded)
     }
 
     private func write(_ loaded: SiteBuilder.LoadedSite) -> Outcome {
-        let report: BuildReport
+        let retainer = Retainer()
+        defer { retainer.releaseInBackground() }
         do {
-            report = try SiteBuilder(options: options).build(loaded)
+            let report = try SiteBuilder(options: buildOptions(retaining: retainer)).build(loaded)
+            return finish(loaded, report: report, retainer: retainer)
         } catch {
             return Self.failure(error)
         }
+    }
+
+    /// The build's options, with what it leaves behind (and the site it replaces) freed on another thread, after
+    /// the outcome is known rather than before.
+    private func buildOptions(retaining retainer: Retainer) -> BuildOptions {
+        var options = self.options
+        options.retainer = retainer
+        return options
+    }
+
+    private func finish(_ loaded: SiteBuilder.LoadedSite, report: BuildReport, retainer: Retainer) -> Outcome {
+        if let site { retainer.keep(site) }
         site = loaded
         let folders = loaded.plan.pageFolders
         let lost = !writtenFolders.isSubset(of: folders)
