@@ -106,16 +106,13 @@ struct OutputWriter: Sendable {
     /// Puts an already rendered file (from the `--cache`) at `relativePath`: a hard link, or a copy across file systems.
     /// `identity`: the file's, when the caller has just looked at it.
     func place(existing file: String, identity: FileIdentity? = nil, at relativePath: String) throws {
+        if record != nil { produced.insert(relativePath) }
         let previous = output.appending(relativePath).path
         let unchanged = identity.map { FileSystem.identity(of: previous) == $0 } ?? FileSystem.sameFile(file, previous)
-        if unchanged && updatesInPlace {
-            if record != nil { produced.insert(relativePath) }
-            return
-        }
+        if unchanged && updatesInPlace { return }
         let segments = relativePath.split(separator: "/")
         if segments.count > 1 { try FileSystem.createDirectory(staging.appending(segments.dropLast().joined(separator: "/")).path) }
         if link(file, staging.appending(relativePath).path) == 0 {
-            if record != nil { produced.insert(relativePath) }
             if !unchanged { changes.record(relativePath) }
             return
         }
