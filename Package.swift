@@ -39,6 +39,22 @@ let package = Package(
             name: "HelpTranslation",
             dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpMarkdown", .product(name: "Yams", package: "Yams")]
         ),
+        // The built-in theme, the typed views templates see, and turning one page (or 404, root, redirect) into HTML.
+        .target(
+            name: "HelpRender",
+            dependencies: ["HelpCore", "HelpConfig", "HelpResources", "HelpContent", "HelpTranslation", "HelpTemplates", "HelpMarkdown"]
+        ),
+        // Every path's one owner (OutputPlan), the atomic writer, the render cache and every output but search.
+        .target(
+            name: "HelpOutput",
+            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTranslation", "HelpTemplates", "HelpMarkdown", "HelpRender"]
+        ),
+        // The search results pages and the Pagefind indexes, per language, on every core.
+        .target(
+            name: "HelpSearch",
+            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTemplates", "HelpRender", "HelpOutput"]
+        ),
+        // The pipeline (load, check, render, write), the live site `serve` keeps, and the scaffolding commands.
         .target(
             name: "HelpSiteKit",
             dependencies: [
@@ -49,6 +65,9 @@ let package = Package(
                 "HelpTranslation",
                 "HelpTemplates",
                 "HelpMarkdown",
+                "HelpRender",
+                "HelpOutput",
+                "HelpSearch",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -62,6 +81,8 @@ let package = Package(
                 "HelpConfig",
                 "HelpContent",
                 "HelpTranslation",
+                "HelpRender",
+                "HelpOutput",
                 "HelpSiteKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,6 +96,8 @@ let package = Package(
                 "HelpConfig",
                 "HelpContent",
                 "HelpTranslation",
+                "HelpRender",
+                "HelpOutput",
                 "HelpSiteKit",
                 "HelpSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -87,10 +110,10 @@ let package = Package(
         // Fixtures/ (the Mustache spec's files) is read from the source tree through #filePath.
         .testTarget(
             name: "HelpSiteKitTests",
-            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTranslation", "HelpTemplates", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTranslation", "HelpTemplates", "HelpRender", "HelpOutput", "HelpSearch", "HelpSiteKit", "HelpSiteCLI", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTranslation", "HelpSiteServer", "HelpSiteKit"]),
+        .testTarget(name: "HelpSiteServerTests", dependencies: ["HelpCore", "HelpConfig", "HelpContent", "HelpTranslation", "HelpOutput", "HelpSiteServer", "HelpSiteKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import HelpCore
 import ArgumentParser
 import Foundation
 import HelpSiteKit
+import HelpOutput
 
 struct CheckCommand: RunnableCommand {
     static let configuration = CommandConfiguration(

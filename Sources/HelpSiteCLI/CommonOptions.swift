@@ -2,6 +2,7 @@ import HelpCore
 import ArgumentParser
 import Foundation
 import HelpSiteKit
+import HelpOutput
 
 struct SiteOptions: ParsableArguments {
     @Option(help: "The content folder: site.yaml and one folder per language.")

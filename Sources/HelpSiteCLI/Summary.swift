@@ -1,5 +1,6 @@
 import HelpCore
 import HelpSiteKit
+import HelpOutput
 
 enum Summary {
     static func print(_ report: BuildReport, action: String, started: ContinuousClock.Instant, destination: String,

@@ -5,6 +5,7 @@ import Hummingbird
 import NIOCore
 #if canImport(Glibc)
 import Glibc
+import HelpOutput
 #endif
 
 /// `serve`'s two POST routes: the contact form and the feedback widget. Each valid submission becomes one JSON

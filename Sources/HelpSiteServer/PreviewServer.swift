@@ -7,6 +7,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import NIOCore
+import HelpOutput
 #if canImport(Glibc)
 import Glibc
 #endif

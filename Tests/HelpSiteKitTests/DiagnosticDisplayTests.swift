@@ -2,6 +2,7 @@ import HelpCore
 import Foundation
 import HelpSiteKit
 import Testing
+import HelpOutput
 
 /// How diagnostics and progress reach a person: source lines with carets, progress only where it helps.
 @Suite struct DiagnosticDisplayTests {

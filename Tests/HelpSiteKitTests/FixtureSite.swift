@@ -3,6 +3,7 @@ import Foundation
 import HelpSiteCLI
 import HelpSiteKit
 import Testing
+import HelpOutput
 
 /// A small site written into a fresh temporary folder, built with the real pipeline and inspected on disk.
 /// The folder is removed when the last copy of the fixture goes away.

@@ -1,7 +1,8 @@
 import HelpCore
 import HelpTemplates
 import Foundation
-@testable import HelpSiteKit
+import HelpRender
+import HelpSiteKit
 import Testing
 
 /// The official Mustache spec (github.com/mustache/spec, specs/*.json, MIT; copied with its licence into

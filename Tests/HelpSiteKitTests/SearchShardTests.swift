@@ -1,6 +1,9 @@
 import HelpCore
 import Foundation
-@testable import HelpSiteKit
+import HelpSearch
+import HelpOutput
+import HelpRender
+import HelpSiteKit
 import Testing
 
 /// Search at scale: each language of a bundle is indexed by a Pagefind service of its own, side by side, and

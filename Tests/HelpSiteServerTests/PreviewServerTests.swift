@@ -1,5 +1,6 @@
 import HelpCore
 import Foundation
+import HelpOutput
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -6,6 +6,7 @@ import HelpSiteKit
 import HelpSiteServer
 import HelpTranslation
 import Testing
+import HelpOutput
 
 /// serve's translator view of an outdated translation: the word-level diff since the stamp, the stamp POST and
 /// its Host/Origin checks, and that no build writes or links any of it.

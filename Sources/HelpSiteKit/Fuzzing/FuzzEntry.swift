@@ -2,6 +2,9 @@ import HelpConfig
 import HelpContent
 import HelpCore
 import HelpMarkdown
+import HelpRender
+import HelpOutput
+import HelpSearch
 
 /// One entry point for fuzzing (`Sources/HelpSiteFuzzer`, `scripts/fuzz`): arbitrary bytes go through
 /// the same text stages as a page file — decoding, front matter split and YAML, title and slug rules,

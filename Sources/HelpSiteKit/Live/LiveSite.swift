@@ -2,6 +2,9 @@ import HelpConfig
 import HelpContent
 import HelpCore
 import HelpTranslation
+import HelpRender
+import HelpOutput
+import HelpSearch
 
 /// The site as `helpsite serve` keeps it. Every edit runs the build `helpsite build` runs — the same loading,
 /// the same output generators, the same writer swapping in a finished tree — with a render cache of serve's own
@@ -17,7 +20,7 @@ public final class LiveSite {
     }
 
     public let options: BuildOptions
-    private var site: SiteBuilder.LoadedSite?
+    private var site: LoadedSite?
     /// The page folders of the last written build, to tell when a page went away.
     private var writtenFolders: Set<String> = []
 
@@ -71,7 +74,7 @@ public final class LiveSite {
         }
     }
 
-    private func write(_ loaded: SiteBuilder.LoadedSite) -> Outcome {
+    private func write(_ loaded: LoadedSite) -> Outcome {
         let retainer = Retainer()
         defer { retainer.releaseInBackground() }
         do {
@@ -90,7 +93,7 @@ public final class LiveSite {
         return options
     }
 
-    private func finish(_ loaded: SiteBuilder.LoadedSite, report: BuildReport, retainer: Retainer) -> Outcome {
+    private func finish(_ loaded: LoadedSite, report: BuildReport, retainer: Retainer) -> Outcome {
         if let site { retainer.keep(site) }
         site = loaded
         let folders = loaded.plan.pageFolders

@@ -1,5 +1,8 @@
 import HelpContent
 import HelpCore
+import HelpRender
+import HelpOutput
+import HelpSearch
 
 /// Answers a request for any file of a loaded site by rendering it then and there: what `serve` answers with
 /// while its first full build is still writing, so a big site is readable seconds after start. The bytes equal
@@ -10,12 +13,12 @@ public struct PreviewRenderer: Sendable {
         public var contentType: String
     }
 
-    private let site: SiteBuilder.LoadedSite
+    private let site: LoadedSite
     private let engine: RenderEngine
     private let pages: [String: Page]
     private let assets: [String: Theme.File]
 
-    init(site: SiteBuilder.LoadedSite, engine: RenderEngine) {
+    init(site: LoadedSite, engine: RenderEngine) {
         self.site = site
         self.engine = engine
         var pages: [String: Page] = [:]

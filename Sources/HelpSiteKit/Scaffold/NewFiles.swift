@@ -1,5 +1,8 @@
 import HelpCore
 import Foundation
+import HelpRender
+import HelpOutput
+import HelpSearch
 
 /// Files a command creates for the user. Each is created with O_EXCL, so nothing that exists is ever replaced,
 /// not even a file that appears after the command checked for it.

@@ -2,6 +2,9 @@ import HelpConfig
 import HelpContent
 import HelpCore
 import HelpTranslation
+import HelpRender
+import HelpOutput
+import HelpSearch
 
 /// `helpsite new` and `helpsite translate`: start a page or a translation with its front matter.
 public struct PageStarter {

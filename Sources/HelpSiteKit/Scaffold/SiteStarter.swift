@@ -3,6 +3,9 @@ import HelpContent
 import HelpCore
 import HelpResources
 import HelpTranslation
+import HelpRender
+import HelpOutput
+import HelpSearch
 
 /// `helpsite init`: a small working help centre (two languages, a home page and an article in each, facts, and a
 /// commented strings.yaml per language to override the built-in interface text from) in a new or empty folder.

@@ -1,4 +1,7 @@
 import HelpCore
+import HelpRender
+import HelpOutput
+import HelpSearch
 
 /// `helpsite theme eject`: writes the built-in theme into a folder for customising. Files already there are kept
 /// (they are the user's), and the rest are written, so ejecting next to a few overrides completes the folder.

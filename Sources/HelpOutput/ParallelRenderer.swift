@@ -1,0 +1,78 @@
+import HelpContent
+import HelpCore
+import Foundation
+import Synchronization
+import HelpRender
+
+/// Renders and writes pages on every core. Output bytes never depend on scheduling: each page's file and
+/// diagnostics are a function of that page alone, and diagnostics are merged in page order.
+package enum ParallelRenderer {
+    /// `build --cache`: the store and how a page's inputs are fingerprinted.
+    package struct Cache: Sendable {
+        package let store: RenderCache
+        package let fingerprint: @Sendable (Page) -> UInt64
+    }
+
+    package static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter?, workers requested: Int? = nil,
+                                  cache: Cache? = nil, progress: BuildProgress? = nil) throws -> [Diagnostic] {
+        progress?.begin(total: pages.count)
+        let results = ParallelMap.Slots(count: pages.count, initial: PageResult())
+        defer { results.free() }
+        let workers = max(1, min(requested ?? ProcessInfo.processInfo.activeProcessorCount, pages.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < pages.count {
+                defer { index += workers }
+                let page = pages[index]
+                defer { progress?.advance() }
+                let fingerprint = cache?.fingerprint(page)
+                if let cache, let writer, let fingerprint, let hit = cache.store.lookup(page.outputPath, fingerprint: fingerprint) {
+                    do {
+                        try writer.place(existing: hit.file, identity: hit.identity, at: page.outputPath)
+                        cache.store.keep(page.outputPath, entry: hit.entry)
+                        results.buffer[index] = PageResult(diagnostics: hit.entry.diagnostics.map(\.diagnostic), failure: nil,
+                                                          headingIDs: hit.entry.headingIDs, fragmentLinks: hit.entry.fragmentLinks.map(\.link))
+                        continue
+                    } catch {
+                        // An unusable cached file: render the page instead.
+                    }
+                }
+                var diagnostics: [Diagnostic] = []
+                let output = renderer.render(page, log: &diagnostics)
+                var failure: Error?
+                if let writer, !diagnostics.contains(where: { $0.severity == .error }) {
+                    do {
+                        try writer.write(output.html, to: page.outputPath)
+                        if let cache, let fingerprint {
+                            let entry = RenderCache.Entry(fingerprint: fingerprint, size: output.html.count, headingIDs: output.headingIDs,
+                                                          fragmentLinks: output.fragmentLinks.map(CachedFragmentLink.init),
+                                                          diagnostics: diagnostics.map(CachedDiagnostic.init))
+                            try cache.store.store(page.outputPath, entry: entry, staged: writer.writtenPath(page.outputPath))
+                        }
+                    } catch { failure = error }
+                }
+                results.buffer[index] = PageResult(diagnostics: diagnostics, failure: failure,
+                                                  headingIDs: output.headingIDs, fragmentLinks: output.fragmentLinks)
+            }
+        }
+        if let failure = results.buffer.lazy.compactMap(\.failure).first { throw failure }
+        // A fallback renders its source page's text again, and with it the same findings: report each once.
+        var seen: Set<Diagnostic> = []
+        var diagnostics = results.buffer.flatMap(\.diagnostics).filter { seen.insert($0).inserted }
+        var headingIDs: [String: [PageID: Set<String>]] = [:]
+        for (page, result) in zip(pages, results.buffer) { headingIDs[page.language, default: [:]][page.id] = Set(result.headingIDs) }
+        for link in results.buffer.lazy.flatMap(\.fragmentLinks) where headingIDs[link.language]?[link.id]?.contains(link.fragment) != true {
+            let known = headingIDs[link.language]?[link.id].map { Array($0).sorted() } ?? []
+            diagnostics.append(.warning(.resolveLinks, link.location,
+                                        "link '\(link.written)' points to #\(link.fragment), which is not a heading id on that page" + (known.isEmpty ? "" : Suggestions.didYouMean(link.fragment, in: known))))
+        }
+        return diagnostics
+    }
+
+    package struct PageResult {
+        package var diagnostics: [Diagnostic] = []
+        package var failure: Error?
+        package var headingIDs: [String] = []
+        package var fragmentLinks: [FragmentLink] = []
+    }
+}

@@ -1,0 +1,161 @@
+import HelpConfig
+import HelpContent
+import HelpCore
+import HelpTemplates
+import HelpMarkdown
+
+/// The partials every page shows but few pages differ in, rendered once: the `navigation` per language and
+/// open folder, `switcher-links` and `alternates` per page identity. A page takes its own branch of a
+/// shared fragment (its link marked current) without the fragment being rendered again.
+package struct FragmentCache: Sendable {
+    private var navigation: [String: SharedFragment] = [:]
+    /// Each navigation fragment's bytes and branches as one number: what a page's `--cache` fingerprint takes from it.
+    private var navigationDigests: [String: UInt64] = [:]
+    private var switchers: [PageID: SharedFragment] = [:]
+    private var alternates: [PageID: String] = [:]
+
+    /// Renders every fragment of the site.
+    /// Renders every fragment of the site, on every core.
+    package init(views: SiteViews, templates: CompiledTemplates) {
+        var ids: Set<PageID> = []
+        for language in views.config.languages { for page in views.index.pages(in: language.code) { ids.insert(page.id) } }
+        let perID = ParallelMap.map(ids.sorted()) { id -> (PageID, SharedFragment?, String?) in
+            var alternates: String?
+            if let template = templates.alternates {
+                let bytes = TemplateRenderer.render(template, view: AlternatesContextView(alternates: views.alternates(for: id)), schema: AlternatesContextView.schema)
+                alternates = String(decoding: bytes, as: UTF8.self)
+            }
+            let switcher = templates.switcherLinks.map {
+                TemplateRenderer.renderShared($0, view: views.switcher(for: id), schema: SwitcherContextView.schema)
+            }
+            return (id, switcher, alternates)
+        }
+        for (id, switcher, alternates) in perID {
+            self.switchers[id] = switcher
+            self.alternates[id] = alternates
+        }
+        guard let template = templates.navigation else { return }
+        let perLanguage = ParallelMap.map(views.config.languages) { language -> [(String, SharedFragment, UInt64)] in
+            var folders: Set<String> = [""]
+            for page in views.index.pages(in: language.code) { folders.insert(page.id.folderPath) }
+            return folders.sorted().map { folder in
+                let fragment = TemplateRenderer.renderShared(
+                    template, view: views.navigationContext(language: language, openFolder: folder), schema: templates.navigationContext)
+                return (language.code + "/" + folder, fragment, Self.digest(fragment))
+            }
+        }
+        for (key, fragment, digest) in perLanguage.joined() {
+            navigation[key] = fragment
+            navigationDigests[key] = digest
+        }
+    }
+
+    package func navigationHTML(language: String, folder: String, current: PageID?) -> String {
+        (navigation[language + "/" + folder] ?? .empty).text(current: current?.path ?? "")
+    }
+
+    /// Changes whenever the navigation a page in `folder` shows changes: a title, an order, a page added to the folder.
+    package func navigationDigest(language: String, folder: String) -> UInt64 {
+        navigationDigests[language + "/" + folder] ?? 0
+    }
+
+    private static func digest(_ fragment: SharedFragment) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(fragment.bytes)
+        for key in fragment.branches.keys.sorted() {
+            let branch = fragment.branches[key]!
+            fingerprint.add(key)
+            fingerprint.add(UInt64(branch.offset))
+            fingerprint.add(UInt64(branch.replacedCount))
+            fingerprint.add(branch.bytes)
+        }
+        return fingerprint.value
+    }
+
+    package func switcherHTML(for page: Page) -> String {
+        (switchers[page.id] ?? .empty).text(current: page.language)
+    }
+
+    package func alternatesHTML(for id: PageID) -> String { alternates[id] ?? "" }
+}
+
+/// Renders pages, 404s and the root page from typed views and compiled templates; `build` and `serve` share it.
+package struct RenderEngine: Sendable {
+    package private(set) var views: SiteViews
+    package private(set) var fragments: FragmentCache
+    package let templates: CompiledTemplates
+    /// HTML added before `</body>`: only `serve` sets it, for live reload.
+    package let injectedHTML: String?
+
+    package init(index: SiteIndex, strings: [String: StringTable], templates: CompiledTemplates, injectedHTML: String?) {
+        let views = SiteViews(index: index, strings: strings, stringKeys: templates.stringsSchema.fieldNames)
+        self.views = views
+        self.fragments = FragmentCache(views: views, templates: templates)
+        self.templates = templates
+        self.injectedHTML = injectedHTML
+    }
+
+    package var config: SiteConfig { views.config }
+
+    /// The template a page renders with: its layout, or `page` when the default `home` layout has no template.
+    package func templateName(for page: Page) -> String {
+        let name = views.layout(for: page)
+        if page.source.frontMatter.layout == nil && !templates.hasLayout(name) { return "page" }
+        return name
+    }
+
+    /// `organizations`: the facts entities whose cards the page shows, for its structured data.
+    package func renderPage(_ page: Page, rendered: RenderedMarkdown, organizations: [Facts.Entity] = []) -> [UInt8]? {
+        guard let template = templates.layouts[templateName(for: page)] else { return nil }
+        let language = config.language(page.language)!
+        let breadcrumbs = views.breadcrumbs(for: page)
+        let context = PageContextView(
+            site: views.site, language: views.language(language), strings: views.strings(language.code), home: views.home(of: language.code),
+            page: views.pageView(page, rendered: rendered),
+            alternatesHTML: fragments.alternatesHTML(for: page.id), switcherLinksHTML: fragments.switcherHTML(for: page),
+            navigationHTML: fragments.navigationHTML(language: page.language, folder: page.id.folderPath, current: page.id),
+            breadcrumbs: breadcrumbs, noindex: page.isFallback, search: views.search(for: language),
+            structuredData: StructuredData.json(for: page, views: views, breadcrumbs: breadcrumbs, organizations: organizations))
+        return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
+    }
+
+    package func renderNotFound(_ language: Language) -> [UInt8] {
+        guard let template = templates.layouts["404"] else { return [] }
+        var switcher = ""
+        if let links = templates.switcherLinks {
+            switcher = String(decoding: TemplateRenderer.render(links, view: views.homeSwitcher(current: language), schema: SwitcherContextView.schema), as: UTF8.self)
+        }
+        let strings = views.strings(language.code)
+        let title = views.string("notFoundTitle", in: language.code) ?? "Page not found"
+        let context = PageContextView(
+            site: views.site, language: views.language(language), strings: strings, home: views.home(of: language.code),
+            page: PageView(title: title), alternatesHTML: "", switcherLinksHTML: switcher,
+            navigationHTML: fragments.navigationHTML(language: language.code, folder: "", current: nil),
+            breadcrumbs: [], noindex: true, search: views.search(for: language))
+        return finish(TemplateRenderer.render(template, view: context, schema: templates.pageContext))
+    }
+
+    /// The page an alias's old URL shows: a meta refresh to the page, canonical to it, `noindex`.
+    package func renderRedirect(_ redirect: Redirect) -> [UInt8] {
+        guard let template = templates.redirect, let language = config.language(redirect.target.language) else { return [] }
+        let view = RedirectContextView(site: views.site, language: views.language(language), strings: views.strings(language.code),
+                                       target: HomeView(title: redirect.target.title, url: redirect.target.href),
+                                       canonicalURL: redirect.target.absoluteURL,
+                                       heading: views.string("pageMoved", in: language.code) ?? "This page has moved")
+        return TemplateRenderer.render(template, view: view, schema: templates.redirectContext)
+    }
+
+    package func renderRoot() -> [UInt8] {
+        guard let template = templates.root else { return [] }
+        return finish(TemplateRenderer.render(template, view: views.root(), schema: templates.rootContext))
+    }
+
+    /// Adds the serve-only HTML before the first `</body>`.
+    package func finish(_ html: [UInt8]) -> [UInt8] {
+        guard let injectedHTML else { return html }
+        guard let body = html.firstRange(of: Array("</body>".utf8)) else { return html }
+        var finished = html
+        finished.insert(contentsOf: injectedHTML.utf8, at: body.lowerBound)
+        return finished
+    }
+}
