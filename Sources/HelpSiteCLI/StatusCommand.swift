@@ -59,8 +59,11 @@ struct StatusCommand: RunnableCommand {
                 }
                 return 0
             }
-            let loaded = try cache.map { try ContentLoader.loadIndex(contentDirectory: content, config: config, cacheDirectory: SitePath($0)) }
-                ?? ContentLoader(contentDirectory: content, config: config).load(releasingBodies: true)
+            let loaded = try cache.map {
+                try ContentLoader.loadIndex(contentDirectory: content, config: config, cacheDirectory: SitePath($0), retainer: .process)
+            } ?? ContentLoader(contentDirectory: content, config: config).load(releasingBodies: true)
+            // 50,000 pages are not freed one by one on the way out.
+            Retainer.process.keep(loaded)
             var status = TranslationStatus(config: config, pages: loaded.pages, only: language)
             status.noteMinorEdits(SourceSnapshots(contentDirectory: content, config: config))
             let freshness = PageFreshness(config: config, pages: loaded.pages, today: ReviewDate(day: Date()))

@@ -72,20 +72,21 @@ public struct TranslationStatus: Sendable {
     public init(config: SiteConfig, pages: [SourcePage], only: String? = nil) {
         sourceLanguage = config.defaultLanguage
         languages = config.languages.filter { $0 != config.defaultLanguage && (only == nil || $0.code == only) }
-        var byLanguage: [String: [PageID: SourcePage]] = [:]
-        for page in pages { byLanguage[page.language, default: [:]][page.id] = page }
-        let sources = byLanguage[sourceLanguage.code] ?? [:]
-        var ids = Set(sources.keys)
+        // Positions in `pages`, not copies: 50,000 pages are looked up here.
+        var byLanguage: [String: [PageID: Int]] = [:]
+        for (position, page) in pages.enumerated() { byLanguage[page.language, default: [:]][page.id] = position }
+        let sourcePositions = byLanguage[sourceLanguage.code] ?? [:]
+        var ids = Set(sourcePositions.keys)
         for language in languages {
             if let translated = byLanguage[language.code] { ids.formUnion(translated.keys) }
         }
         var rows: [Row] = []
         for id in ids.sorted() {
-            let source = sources[id]
+            let source = sourcePositions[id].map { pages[$0] }
             let hash = source.map(SourceHash.of)
             var entries: [String: Entry] = [:]
             for language in languages {
-                let translation = byLanguage[language.code]?[id]
+                let translation = byLanguage[language.code]?[id].map { pages[$0] }
                 let stamped = translation?.frontMatter.source
                 let state: State
                 switch (source, translation) {
@@ -103,7 +104,7 @@ public struct TranslationStatus: Sendable {
         summaries = languages.map { language in
             var counts: [State: Int] = [:]
             for row in rows { if let entry = row.entries[language.code] { counts[entry.state, default: 0] += 1 } }
-            return LanguageSummary(language: language, counts: counts, total: sources.count)
+            return LanguageSummary(language: language, counts: counts, total: sourcePositions.count)
         }
     }
 

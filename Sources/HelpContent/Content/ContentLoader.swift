@@ -73,9 +73,11 @@ public struct ContentLoader: Sendable {
     }
 
     /// `status --cache`: the pages with bodies released, taken from the page index `build --cache` keeps in
-    /// `directory` where their files did not change; the index is written back for the next run.
-    public static func loadIndex(contentDirectory: SitePath, config: SiteConfig, cacheDirectory: SitePath) throws -> Result {
+    /// `directory` where their files did not change; the index is written back for the next run. `retainer`
+    /// takes the index as read, to free it later (or never) instead of on the way to the result.
+    public static func loadIndex(contentDirectory: SitePath, config: SiteConfig, cacheDirectory: SitePath, retainer: Retainer? = nil) throws -> Result {
         let cache = PageIndexCache(directory: cacheDirectory, config: config)
+        retainer?.keep(cache)
         let result = try ContentLoader(contentDirectory: contentDirectory, config: config, hashesFiles: true, indexCache: cache)
             .load(releasingBodies: true)
         try? cache.save(result.cleanPages)
@@ -123,19 +125,19 @@ public struct ContentLoader: Sendable {
             }
             var pending: [(SitePath, String)] = [(folder, "")]
             while let (directory, relative) = pending.popLast() {
-                let names: [String]
-                do { names = try FileSystem.entries(of: directory.path) } catch {
+                let entries: [(name: String, kind: EntryKind)]
+                do { entries = try FileSystem.entriesWithKinds(of: directory.path) } catch {
                     log.append(.error(.discover, FileLocation(file: directory.display), "\(error)"))
                     continue
                 }
-                for name in names.reversed() where !name.hasPrefix(".") {
+                for (name, entryKind) in entries.reversed() where !name.hasPrefix(".") {
                     let path = directory.appending(name)
                     let relativePath = relative.isEmpty ? name : relative + "/" + name
                     if let problem = PathRules.problem(inFileName: name) {
                         log.append(.error(.discover, FileLocation(file: path.display), problem))
                         continue
                     }
-                    var kind = FileSystem.kind(of: path.path)
+                    var kind = entryKind
                     if kind == .symlink {
                         guard let target = path.resolved else {
                             log.append(.error(.discover, FileLocation(file: path.display), "symbolic link is broken or loops"))

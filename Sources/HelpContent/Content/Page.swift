@@ -115,10 +115,13 @@ package struct FileStamp: Sendable, Equatable {
         self.inode = inode
     }
 
-    package init?(encoded: String) {
-        let parts = encoded.split(separator: ",")
-        guard parts.count == 6, let size = Int(parts[0]), let seconds = Int(parts[1]), let nanoseconds = Int(parts[2]),
-              let changeSeconds = Int(parts[3]), let changeNanoseconds = Int(parts[4]), let inode = UInt64(parts[5]) else { return nil }
-        self.init(size: size, seconds: seconds, nanoseconds: nanoseconds, changeSeconds: changeSeconds, changeNanoseconds: changeNanoseconds, inode: inode)
+    /// From the bytes of `encoded`, as the page index holds it.
+    package init?<Bytes: Collection<UInt8>>(encodedBytes: Bytes) {
+        let parts = encodedBytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        guard parts.count == 6, let size = PageIndexCodec.number(parts[0]), let seconds = PageIndexCodec.number(parts[1]),
+              let nanoseconds = PageIndexCodec.number(parts[2]), let changeSeconds = PageIndexCodec.number(parts[3]),
+              let changeNanoseconds = PageIndexCodec.number(parts[4]), let inode = PageIndexCodec.unsignedNumber(parts[5]) else { return nil }
+        self.init(size: size, seconds: seconds, nanoseconds: nanoseconds, changeSeconds: changeSeconds, changeNanoseconds: changeNanoseconds,
+                  inode: inode)
     }
 }

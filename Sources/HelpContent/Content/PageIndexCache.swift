@@ -46,7 +46,7 @@ package final class PageIndexCache: Sendable {
 }
 
 /// One page a line, tab-separated fields; text fields escape `\`, tab, line breaks and the two list separators.
-enum PageIndexCodec {
+package enum PageIndexCodec {
     private static let item: Character = "\u{1E}", part: Character = "\u{1F}"
 
     package static func encode(_ pages: [SourcePage], settings: String) -> [UInt8] {
@@ -72,9 +72,10 @@ enum PageIndexCodec {
         let lines = bytes.split(separator: UInt8(ascii: "\n"))
         guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == PageIndexCache.formatVersion,
               String(decoding: lines[1], as: UTF8.self) == settings else { return nil }
-        // Lines are independent: 50,000 of them are decoded on every core.
+        // Lines are independent: 50,000 of them are decoded on every core, from bytes, making strings only of
+        // the fields that hold text.
         let decoded = ParallelMap.map(Array(lines.dropFirst(2))) { line -> SourcePage? in
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             return fields.count == 23 ? page(from: fields) : nil
         }
         var pages: [String: SourcePage] = [:]
@@ -86,46 +87,93 @@ enum PageIndexCodec {
         return pages
     }
 
-    private static func page(from fields: [String]) -> SourcePage? {
-        let file = SitePath(unescape(fields[0]))
-        guard let stamp = FileStamp(encoded: fields[1]), let bodyStartLine = Int(fields[4]) else { return nil }
+    private typealias Field = ArraySlice<UInt8>
+
+    private static func page(from fields: [Field]) -> SourcePage? {
+        let file = SitePath(text(fields[0]))
+        guard let stamp = FileStamp(encodedBytes: fields[1]), let bodyStartLine = number(fields[4]) else { return nil }
         let display = file.display
         var matter = FrontMatter()
         matter.title = optional(fields[9])
         matter.description = optional(fields[10])
         matter.slug = optional(fields[11])
-        matter.order = optional(fields[12]).flatMap { Int($0) }
+        matter.order = optionalNumber(fields[12])
         matter.layout = optional(fields[13])
-        matter.draft = fields[14] == "1"
-        matter.machine = fields[20] == "1"
+        matter.draft = fields[14].first == UInt8(ascii: "1")
+        matter.machine = fields[20].first == UInt8(ascii: "1")
         matter.owner = optional(fields[22])
         matter.source = optional(fields[15])
         matter.reviewed = optional(fields[16]).flatMap { ReviewDate(iso: $0) }
         matter.related = optional(fields[17]).map { locatedTexts($0, file: display) }
         matter.aliases = optional(fields[18]).map { locatedTexts($0, file: display) }
         matter.contexts = optional(fields[21]).map { locatedTexts($0, file: display) }
-        for entry in fields[19].split(separator: item) {
-            let parts = entry.split(separator: part, maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { return nil }
-            matter.locations[unescape(String(parts[0]))] = location(String(parts[1]), file: display)
+        if !fields[19].isEmpty {
+            for entry in fields[19].split(separator: itemByte, omittingEmptySubsequences: false) {
+                let parts = entry.split(separator: partByte, maxSplits: 1, omittingEmptySubsequences: false)
+                guard parts.count == 2 else { return nil }
+                matter.locations[text(parts[0])] = location(parts[1], file: display)
+            }
         }
-        var page = SourcePage(language: unescape(fields[2]), id: PageID(unescape(fields[3])), file: file, frontMatter: matter, body: "",
-                              bodyStartLine: bodyStartLine, title: unescape(fields[5]), titleFromBody: fields[6] == "1")
+        var page = SourcePage(language: text(fields[2]), id: PageID(text(fields[3])), file: file, frontMatter: matter, body: "",
+                              bodyStartLine: bodyStartLine, title: text(fields[5]), titleFromBody: fields[6].first == UInt8(ascii: "1"))
         page.sourceHash = optional(fields[7])
-        page.fileHash = optional(fields[8]).flatMap { UInt64($0) }
+        page.fileHash = presentBytes(fields[8]).flatMap { unsignedNumber($0) }
         page.fileStamp = stamp
         page.releaseBody()
         return page
+    }
+
+    private static let itemByte = UInt8(ascii: "\u{1E}"), partByte = UInt8(ascii: "\u{1F}")
+
+    private static func text(_ field: Field) -> String { unescape(String(decoding: field, as: UTF8.self)) }
+
+    /// `=` and the text, or nothing for nil.
+    private static func optional(_ field: Field) -> String? {
+        field.first == UInt8(ascii: "=") ? text(field.dropFirst()) : nil
+    }
+
+    /// The bytes after `=`, or nil for an empty (nil) field.
+    private static func presentBytes(_ field: Field) -> Field? {
+        field.first == UInt8(ascii: "=") ? field.dropFirst() : nil
+    }
+
+    private static func optionalNumber(_ field: Field) -> Int? {
+        field.first == UInt8(ascii: "=") ? number(field.dropFirst()) : nil
+    }
+
+    /// A decimal number, `-` allowed; nil for anything else.
+    package static func number<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
+        if bytes.first == UInt8(ascii: "-") {
+            guard let magnitude = unsignedNumber(bytes.dropFirst()), magnitude <= UInt64(Int.max) else { return nil }
+            return -Int(magnitude)
+        }
+        guard let value = unsignedNumber(bytes), value <= UInt64(Int.max) else { return nil }
+        return Int(value)
+    }
+
+    /// Decimal digits only; nil for anything else or a value over `UInt64.max`.
+    package static func unsignedNumber<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
+        guard !bytes.isEmpty else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowed) = shifted.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+            guard !overflow, !overflowed else { return nil }
+            value = sum
+        }
+        return value
     }
 
     private static func located(_ texts: [LocatedText]) -> String {
         texts.map { escape($0.text) + String(part) + position($0.location) }.joined(separator: String(item))
     }
 
+    /// A list field, once unescaped as a whole: items, each its escaped text and position.
     private static func locatedTexts(_ field: String, file: String) -> [LocatedText] {
         field.isEmpty ? [] : field.split(separator: item, omittingEmptySubsequences: false).map { entry in
             let parts = entry.split(separator: part, maxSplits: 1, omittingEmptySubsequences: false)
-            return LocatedText(text: unescape(String(parts[0])), location: location(parts.count > 1 ? String(parts[1]) : "", file: file))
+            return LocatedText(text: unescape(String(parts[0])), location: location(parts.count > 1 ? Array(parts[1].utf8)[...] : [], file: file))
         }
     }
 
@@ -133,15 +181,14 @@ enum PageIndexCodec {
         "\(location.line.map(String.init) ?? ""):\(location.column.map(String.init) ?? "")"
     }
 
-    private static func location(_ text: String, file: String) -> FileLocation {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        return FileLocation(file: file, line: parts.first.flatMap { Int($0) }, column: parts.count > 1 ? Int(parts[1]) : nil)
+    private static func location(_ field: Field, file: String) -> FileLocation {
+        let parts = field.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        return FileLocation(file: file, line: parts.first.flatMap { number($0) }, column: parts.count > 1 ? number(parts[1]) : nil)
     }
 
     /// Empty for nil; `=` before a present value, so an empty string stays distinct from nil.
     private static func optional(_ value: String?) -> String { value.map { "=" + escape($0) } ?? "" }
 
-    private static func optional(_ field: String) -> String? { field.hasPrefix("=") ? unescape(String(field.dropFirst())) : nil }
 
     package static func escape(_ text: String) -> String {
         // Byte test first: each character escaped here is one byte in UTF-8 (a CR LF pair included).

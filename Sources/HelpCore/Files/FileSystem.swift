@@ -82,6 +82,30 @@ package enum FileSystem {
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// Entry names of a directory with their kinds, sorted as `entries(of:)`. The kind comes from the directory
+    /// entry itself (no `lstat` per name) where the file system records it, as tmpfs, ext4 and btrfs do.
+    package static func entriesWithKinds(of directory: String) throws -> [(name: String, kind: EntryKind)] {
+        guard let handle = opendir(directory) else { throw POSIXFailure(operation: "open folder", path: directory) }
+        defer { closedir(handle) }
+        var entries: [(name: String, kind: EntryKind)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let kind: EntryKind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symlink
+            case Int32(DT_UNKNOWN): kind = Self.kind(of: directory + "/" + name)
+            default: kind = .other
+            }
+            entries.append((name, kind))
+        }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
     package static func readBytes(_ path: String, limit: Int? = nil) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "read", path: path) }
