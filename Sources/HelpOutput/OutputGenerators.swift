@@ -5,7 +5,7 @@ import Synchronization
 import HelpRender
 
 /// What every output generator gets: the loaded site, its render engine and the build's options.
-package struct OutputContext {
+package struct OutputContext: Sendable {
     package let site: LoadedSite
     package let engine: RenderEngine
     package let options: BuildOptions
@@ -31,16 +31,19 @@ package final class OutputSummary: Sendable {
 }
 
 /// One kind of file the build writes. `build` and `serve` run the same list, in order; a new output is one
-/// type conforming to this and one line in `OutputGenerators.all` (or, for search, in `SiteBuilder`). With no
+/// type conforming to this and one line in `OutputGenerators.afterPages` (or, for search, in `SiteBuilder`). With no
 /// writer (`check`), a generator validates what it would write.
 package protocol OutputGenerator: Sendable {
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws
 }
 
 package enum OutputGenerators {
-    /// Every output of this module, in the order they are written; the pipeline runs the search outputs after them.
-    package static let all: [any OutputGenerator] = [
-        PagesOutput(), NotFoundOutput(), RootPageOutput(), SitemapOutput(), RobotsOutput(), StatusDashboardOutput(), AssetsOutput(),
+    /// The pages, written first: what the search index reads.
+    package static let pages: any OutputGenerator = PagesOutput()
+    /// Every other output of this module, in the order they are written after the pages. The pipeline adds the
+    /// search results pages, and runs the search index beside these.
+    package static let afterPages: [any OutputGenerator] = [
+        NotFoundOutput(), RootPageOutput(), SitemapOutput(), RobotsOutput(), StatusDashboardOutput(), AssetsOutput(),
         RedirectsOutput(), ArticlesOutput(), HeadersOutput(), MarkdownTwinsOutput(), LLMsTextOutput(), AtomFeedsOutput(),
     ]
 }

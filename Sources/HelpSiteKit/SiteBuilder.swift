@@ -159,9 +159,21 @@ public struct SiteBuilder {
         let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
         options.retainer?.keep(engine)
         let context = OutputContext(site: site, engine: engine, options: options, cache: cache)
-        for output in OutputGenerators.all + [SearchPageOutput(), SearchIndexOutput(pagefind: pagefind)] {
+        try OutputGenerators.pages.generate(context, into: writer, log: &log)
+        // Pagefind reads only the pages: it indexes them while the other outputs are written, on the cores they
+        // leave idle. It is waited for before the build goes on or fails, so it never writes into a discarded staging folder.
+        let searchIndex = Background { () -> Result<DiagnosticLog, any Error> in
+            var searchLog = DiagnosticLog()
+            return Result {
+                try SearchIndexOutput(pagefind: pagefind).generate(context, into: writer, log: &searchLog)
+                return searchLog
+            }
+        }
+        defer { _ = searchIndex.value }
+        for output in OutputGenerators.afterPages + [SearchPageOutput()] {
             try output.generate(context, into: writer, log: &log)
         }
+        log.append(contentsOf: try searchIndex.value.get().diagnostics)
         try log.checkpoint()
         var report = BuildReport(
             pagesPerLanguage: site.config.languages.map { ($0.code, site.index.pages(in: $0.code).count) },
