@@ -14,7 +14,6 @@ package struct AtomFeed {
     package let site: LoadedSite
     package let views: SiteViews
 
-    package static func path(language: Language) -> String { ReaderFileURLs.feedPath(language: language) }
 
     package struct Entry {
         package var page: Page
@@ -52,7 +51,7 @@ package struct AtomFeed {
             xml += "    <title>\(escape(page.title))</title>\n"
             xml += "    <id>\(escape(page.absoluteURL))#version-\(version)</id>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(page.absoluteURL))\"/>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/markdown\" href=\"\(escape(origin + MarkdownTwin.href(of: page)))\"/>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/markdown\" href=\"\(escape(origin + ReaderFileURLs.markdownTwinHref(of: page)))\"/>\n"
             xml += "    <updated>\(Self.timestamp(entry.date))</updated>\n"
             if let description = page.source.frontMatter.description, !description.isEmpty {
                 xml += "    <summary>\(escape(description))</summary>\n"

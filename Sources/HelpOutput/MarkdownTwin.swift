@@ -21,12 +21,10 @@ package struct MarkdownTwin {
         var positions: Set<SourcePosition> = []
     }
 
-    package static func path(of page: Page) -> String { ReaderFileURLs.markdownTwinPath(of: page) }
-    package static func href(of page: Page) -> String { ReaderFileURLs.markdownTwinHref(of: page) }
 
     private var origin: String { SiteConfig.origin(ofAbsoluteURL: site.config.baseURL) }
 
-    package func absoluteURL(of page: Page) -> String { origin + Self.href(of: page) }
+    package func absoluteURL(of page: Page) -> String { origin + ReaderFileURLs.markdownTwinHref(of: page) }
 
     package func render(_ page: Page) -> Output {
         let notices = views.notices(for: page)

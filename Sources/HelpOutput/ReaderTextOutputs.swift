@@ -30,7 +30,7 @@ package struct MarkdownTwinsOutput: OutputGenerator {
                 }
                 var result = Twin(text: output.text, cachedFile: nil, problems: problems, fingerprint: fingerprint)
                 guard let writer else { return result }
-                let path = MarkdownTwin.path(of: page)
+                let path = ReaderFileURLs.markdownTwinPath(of: page)
                 do {
                     try writer.write(Array(output.text.utf8), to: path)
                     if let cache, let fingerprint {
@@ -95,7 +95,7 @@ package struct MarkdownTwinsOutput: OutputGenerator {
         }
 
         package func place(_ page: Page, fingerprint: UInt64, into writer: OutputWriter) -> Twin? {
-            guard let hit = reuse(MarkdownTwin.path(of: page), fingerprint: fingerprint, into: writer) else { return nil }
+            guard let hit = reuse(ReaderFileURLs.markdownTwinPath(of: page), fingerprint: fingerprint, into: writer) else { return nil }
             return Twin(text: nil, cachedFile: hit.file, problems: hit.entry.diagnostics.map(\.diagnostic), fingerprint: fingerprint)
         }
 
@@ -175,7 +175,7 @@ package struct AtomFeedsOutput: OutputGenerator {
         guard let writer else { return }
         let feed = AtomFeed(site: context.site, views: context.engine.views)
         for language in context.site.config.languages {
-            try writer.write(Array(feed.xml(for: language).utf8), to: AtomFeed.path(language: language))
+            try writer.write(Array(feed.xml(for: language).utf8), to: ReaderFileURLs.feedPath(language: language))
         }
     }
 }

@@ -48,7 +48,6 @@ package struct SearchIndexOutput: OutputGenerator {
 
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer, let pagefind else { return }
-        try log.checkpoint()
         let indexer = SearchIndexer(pagefind: pagefind, index: context.site.index, workers: context.options.workers)
         if context.options.defersSearchIndex, indexer.carryOver(into: writer) { return }
         let renderCache = context.cache

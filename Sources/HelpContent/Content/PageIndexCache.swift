@@ -97,7 +97,7 @@ package enum PageIndexCodec {
         matter.title = optional(fields[9])
         matter.description = optional(fields[10])
         matter.slug = optional(fields[11])
-        matter.order = optionalNumber(fields[12])
+        matter.order = present(fields[12]).flatMap { number($0) }
         matter.layout = optional(fields[13])
         matter.draft = fields[14].first == UInt8(ascii: "1")
         matter.machine = fields[20].first == UInt8(ascii: "1")
@@ -117,7 +117,7 @@ package enum PageIndexCodec {
         var page = SourcePage(language: text(fields[2]), id: PageID(text(fields[3])), file: file, frontMatter: matter, body: "",
                               bodyStartLine: bodyStartLine, title: text(fields[5]), titleFromBody: fields[6].first == UInt8(ascii: "1"))
         page.sourceHash = optional(fields[7])
-        page.fileHash = presentBytes(fields[8]).flatMap { unsignedNumber($0) }
+        page.fileHash = present(fields[8]).flatMap { unsignedNumber($0) }
         page.fileStamp = stamp
         page.releaseBody()
         return page
@@ -127,19 +127,12 @@ package enum PageIndexCodec {
 
     private static func text(_ field: Field) -> String { unescape(String(decoding: field, as: UTF8.self)) }
 
-    /// `=` and the text, or nothing for nil.
-    private static func optional(_ field: Field) -> String? {
-        field.first == UInt8(ascii: "=") ? text(field.dropFirst()) : nil
-    }
-
-    /// The bytes after `=`, or nil for an empty (nil) field.
-    private static func presentBytes(_ field: Field) -> Field? {
+    /// An optional field: the bytes after `=`, or nil for an empty (nil) field.
+    private static func present(_ field: Field) -> Field? {
         field.first == UInt8(ascii: "=") ? field.dropFirst() : nil
     }
 
-    private static func optionalNumber(_ field: Field) -> Int? {
-        field.first == UInt8(ascii: "=") ? number(field.dropFirst()) : nil
-    }
+    private static func optional(_ field: Field) -> String? { present(field).map(text) }
 
     /// A decimal number, `-` allowed; nil for anything else.
     package static func number<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
@@ -173,7 +166,7 @@ package enum PageIndexCodec {
     private static func locatedTexts(_ field: String, file: String) -> [LocatedText] {
         field.isEmpty ? [] : field.split(separator: item, omittingEmptySubsequences: false).map { entry in
             let parts = entry.split(separator: part, maxSplits: 1, omittingEmptySubsequences: false)
-            return LocatedText(text: unescape(String(parts[0])), location: location(parts.count > 1 ? Array(parts[1].utf8)[...] : [], file: file))
+            return LocatedText(text: unescape(String(parts[0])), location: location(parts.count > 1 ? ArraySlice(parts[1].utf8) : [], file: file))
         }
     }
 
@@ -188,7 +181,6 @@ package enum PageIndexCodec {
 
     /// Empty for nil; `=` before a present value, so an empty string stays distinct from nil.
     private static func optional(_ value: String?) -> String { value.map { "=" + escape($0) } ?? "" }
-
 
     package static func escape(_ text: String) -> String {
         // Byte test first: each character escaped here is one byte in UTF-8 (a CR LF pair included).

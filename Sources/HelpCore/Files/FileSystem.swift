@@ -70,38 +70,33 @@ package enum FileSystem {
 
     /// Entry names of a directory, sorted by their UTF-8 bytes so every machine walks in the same order.
     package static func entries(of directory: String) throws -> [String] {
-        guard let handle = opendir(directory) else { throw POSIXFailure(operation: "open folder", path: directory) }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        try rawEntries(of: directory).map(\.name)
     }
 
     /// Entry names of a directory with their kinds, sorted as `entries(of:)`. The kind comes from the directory
     /// entry itself (no `lstat` per name) where the file system records it, as tmpfs, ext4 and btrfs do.
     package static func entriesWithKinds(of directory: String) throws -> [(name: String, kind: EntryKind)] {
+        try rawEntries(of: directory).map { entry in
+            switch Int32(entry.type) {
+            case Int32(DT_REG): (entry.name, .file)
+            case Int32(DT_DIR): (entry.name, .directory)
+            case Int32(DT_LNK): (entry.name, .symlink)
+            case Int32(DT_UNKNOWN): (entry.name, kind(of: directory + "/" + entry.name))
+            default: (entry.name, .other)
+            }
+        }
+    }
+
+    /// `readdir`'s names and `d_type`s, `.` and `..` left out, sorted by name.
+    private static func rawEntries(of directory: String) throws -> [(name: String, type: UInt8)] {
         guard let handle = opendir(directory) else { throw POSIXFailure(operation: "open folder", path: directory) }
         defer { closedir(handle) }
-        var entries: [(name: String, kind: EntryKind)] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name == "." || name == ".." { continue }
-            let kind: EntryKind
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): kind = .file
-            case Int32(DT_DIR): kind = .directory
-            case Int32(DT_LNK): kind = .symlink
-            case Int32(DT_UNKNOWN): kind = Self.kind(of: directory + "/" + name)
-            default: kind = .other
-            }
-            entries.append((name, kind))
+            if name != "." && name != ".." { entries.append((name, UInt8(entry.pointee.d_type))) }
         }
         return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
