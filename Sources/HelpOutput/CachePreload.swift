@@ -7,8 +7,9 @@ package struct CachePreload: Sendable {
     package let manifest: Background<RenderCache.Stored>
     package let previousFiles: Background<Set<String>?>
 
-    package init(cacheDirectory: SitePath, output: SitePath) {
-        manifest = Background { RenderCache.Stored.read(directory: cacheDirectory) }
+    /// `manifest`: the one `serve` kept in memory, used instead of reading the file.
+    package init(cacheDirectory: SitePath, output: SitePath, manifest kept: CacheManifest? = nil) {
+        manifest = Background { kept.map(RenderCache.Stored.manifest) ?? RenderCache.Stored.read(directory: cacheDirectory) }
         let record = OutputRecord(cacheDirectory: cacheDirectory, output: output)
         previousFiles = Background { record.previousFiles() }
     }

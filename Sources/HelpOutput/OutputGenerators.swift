@@ -1,3 +1,4 @@
+import HelpContent
 import HelpCore
 import HelpMarkdown
 import HelpTranslation
@@ -10,14 +11,22 @@ package struct OutputContext: Sendable {
     package let engine: RenderEngine
     package let options: BuildOptions
     package var cache: RenderCache?
+    /// Set when only what reads some pages' text is made again (`serve` after a body edit).
+    package var scope: BuildScope?
     /// What generators report back to the build's report.
     package let summary = OutputSummary()
 
-    package init(site: LoadedSite, engine: RenderEngine, options: BuildOptions, cache: RenderCache?) {
+    package init(site: LoadedSite, engine: RenderEngine, options: BuildOptions, cache: RenderCache?, scope: BuildScope? = nil) {
         self.site = site
         self.engine = engine
         self.options = options
         self.cache = cache
+        self.scope = scope
+    }
+
+    /// Whether a page's outputs are made in this build: always, but in a scoped build only for the scope's pages.
+    package func includes(_ page: Page) -> Bool {
+        scope.map { $0.pageIDs.contains(page.id) } ?? true
     }
 }
 
@@ -35,9 +44,19 @@ package final class OutputSummary: Sendable {
 /// writer (`check`), a generator validates what it would write.
 package protocol OutputGenerator: Sendable {
     func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws
+    /// Whether what it writes can depend on pages' text (bodies, source versions, translation states) rather than
+    /// only on the index, settings, strings, facts and templates. A scoped build runs only these.
+    var readsPageText: Bool { get }
+}
+
+extension OutputGenerator {
+    package var readsPageText: Bool { true }
 }
 
 package enum OutputGenerators {
+    /// The name a generator's warnings are kept under between builds.
+    package static func name(of generator: any OutputGenerator) -> String { String(describing: type(of: generator)) }
+
     /// The pages, written first: what the search index reads.
     package static let pages: any OutputGenerator = PagesOutput()
     /// Every other output of this module, in the order they are written after the pages. The pipeline adds the
@@ -57,13 +76,15 @@ package struct PagesOutput: OutputGenerator {
             ParallelRenderer.Cache(store: cache, fingerprint: CacheFingerprints.page(siteFingerprint: cache.siteFingerprint, engine: context.engine))
         }
         log.append(contentsOf: try ParallelRenderer.renderAll(pages, with: renderer, into: writer, workers: context.options.workers, cache: cache,
-                                                           progress: context.options.progress))
+                                                           progress: context.options.progress, scope: context.scope?.pageIDs))
         try log.checkpoint()
     }
 }
 
 /// `<language>/404.html` for each language, and `404.html` in the default language.
 package struct NotFoundOutput: OutputGenerator {
+    package var readsPageText: Bool { false }
+
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer else { return }
         for language in context.site.config.languages {
@@ -75,12 +96,16 @@ package struct NotFoundOutput: OutputGenerator {
 
 /// `index.html`: the language chooser that sends readers to their language.
 package struct RootPageOutput: OutputGenerator {
+    package var readsPageText: Bool { false }
+
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         try writer?.write(context.engine.renderRoot(), to: "index.html")
     }
 }
 
 package struct SitemapOutput: OutputGenerator {
+    package var readsPageText: Bool { false }
+
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer else { return }
         let views = context.engine.views
@@ -91,6 +116,8 @@ package struct SitemapOutput: OutputGenerator {
 }
 
 package struct RobotsOutput: OutputGenerator {
+    package var readsPageText: Bool { false }
+
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         try writer?.write(Array(Sitemap.robots(baseURL: context.site.config.baseURL).utf8), to: "robots.txt")
     }
@@ -108,6 +135,8 @@ package struct StatusDashboardOutput: OutputGenerator {
 
 /// The theme's `assets/` copied to `assets/`.
 package struct AssetsOutput: OutputGenerator {
+    package var readsPageText: Bool { false }
+
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer else { return }
         try AssetCopier.copy(context.site.theme, to: writer)

@@ -53,6 +53,10 @@ package struct OutputPlan: Sendable {
     package private(set) var redirects: [Redirect] = []
     /// The results page of each language with search on: language code → output path.
     package private(set) var searchPages: [String: String] = [:]
+    private var paths = Memo<UInt64> { 0 }
+    /// A fingerprint of every path and folder the build claims: what a twin's link check depends on besides its page.
+    /// Worked out once per loaded site, and only for builds with a cache.
+    package var pathsFingerprint: UInt64 { paths.value }
 
     package static let fixedFiles = [OutputWriter.marker, "index.html", "404.html", "robots.txt", "sitemap.xml",
                                      RedirectsOutput.netlifyFile, RedirectsOutput.nginxFile,
@@ -91,15 +95,15 @@ package struct OutputPlan: Sendable {
         for asset in theme.assets {
             claim(asset.relativePath, Owner(kind: .asset, description: "the theme asset \(asset.relativePath)"))
         }
+        let (files, ownedFolders) = (files, ownedFolders)
+        paths = Memo {
+            var fingerprint = Fingerprint()
+            for path in files.keys.sorted() { fingerprint.add(path) }
+            for folder in ownedFolders.keys.sorted() { fingerprint.add(folder) }
+            return fingerprint.value
+        }
     }
 
-    /// A fingerprint of every path and folder the build claims: what a twin's link check depends on besides its page.
-    package var pathsFingerprint: UInt64 {
-        var fingerprint = Fingerprint()
-        for path in files.keys.sorted() { fingerprint.add(path) }
-        for folder in ownedFolders.keys.sorted() { fingerprint.add(folder) }
-        return fingerprint.value
-    }
 
     /// Whether a request for `path` (under the site root, %-decoded) finds a file the build writes; a folder finds its index.html.
     package func writes(_ path: String) -> Bool {

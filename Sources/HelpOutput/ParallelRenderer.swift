@@ -13,8 +13,11 @@ package enum ParallelRenderer {
         package let fingerprint: @Sendable (Page) -> UInt64
     }
 
+    /// `scope`: a scoped build's page ids (`BuildScope`); every other page keeps its file, and its cache entry
+    /// gives its diagnostics and headings.
     package static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter?, workers requested: Int? = nil,
-                                  cache: Cache? = nil, progress: BuildProgress? = nil) throws -> [Diagnostic] {
+                                  cache: Cache? = nil, progress: BuildProgress? = nil, scope: Set<PageID>? = nil) throws -> [Diagnostic] {
+        if scope != nil && cache == nil { throw BuildScope.Unavailable() }
         progress?.begin(total: pages.count)
         let results = ParallelMap.Slots(count: pages.count, initial: PageResult())
         defer { results.free() }
@@ -23,8 +26,17 @@ package enum ParallelRenderer {
             var index = worker
             while index < pages.count {
                 defer { index += workers }
-                let page = pages[index]
                 defer { progress?.advance() }
+                if let scope, !scope.contains(pages[index].id) {
+                    guard let entry = cache?.store.carry(pages[index].outputPath) else {
+                        results.buffer[index] = PageResult(failure: BuildScope.Unavailable())
+                        continue
+                    }
+                    results.buffer[index] = PageResult(diagnostics: entry.diagnostics.map(\.diagnostic), failure: nil,
+                                                      headingIDs: entry.headingIDs, fragmentLinks: entry.fragmentLinks.map(\.link))
+                    continue
+                }
+                let page = pages[index]
                 let fingerprint = cache?.fingerprint(page)
                 if let cache, let writer, let fingerprint, let hit = cache.store.lookup(page.outputPath, fingerprint: fingerprint) {
                     do {
@@ -59,10 +71,18 @@ package enum ParallelRenderer {
         // A fallback renders its source page's text again, and with it the same findings: report each once.
         var seen: Set<Diagnostic> = []
         var diagnostics = results.buffer.flatMap(\.diagnostics).filter { seen.insert($0).inserted }
-        var headingIDs: [String: [PageID: Set<String>]] = [:]
-        for (page, result) in zip(pages, results.buffer) { headingIDs[page.language, default: [:]][page.id] = Set(result.headingIDs) }
-        for link in results.buffer.lazy.flatMap(\.fragmentLinks) where headingIDs[link.language]?[link.id]?.contains(link.fragment) != true {
-            let known = headingIDs[link.language]?[link.id].map { Array($0).sorted() } ?? []
+        // Heading ids of the pages that `#fragment` links lead to, and only of those.
+        let links = results.buffer.flatMap(\.fragmentLinks)
+        var linked: [String: Set<PageID>] = [:]
+        for link in links { linked[link.language, default: []].insert(link.id) }
+        var headingIDs: [String: [PageID: [String]]] = [:]
+        if !linked.isEmpty {
+            for position in pages.indices where linked[pages[position].language]?.contains(pages[position].id) == true {
+                headingIDs[pages[position].language, default: [:]][pages[position].id] = results.buffer[position].headingIDs
+            }
+        }
+        for link in links where headingIDs[link.language]?[link.id]?.contains(link.fragment) != true {
+            let known = Array(Set(headingIDs[link.language]?[link.id] ?? [])).sorted()
             diagnostics.append(.warning(.resolveLinks, link.location,
                                         "link '\(link.written)' points to #\(link.fragment), which is not a heading id on that page" + (known.isEmpty ? "" : Suggestions.didYouMean(link.fragment, in: known))))
         }

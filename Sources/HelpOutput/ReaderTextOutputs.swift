@@ -21,6 +21,12 @@ package struct MarkdownTwinsOutput: OutputGenerator {
             let pages = context.site.index.pages(in: language.code)
             // Rendered, written and stored on every core; only the warnings are merged in page order.
             let results = ParallelMap.map(pages, workers: context.options.workers) { page -> Twin in
+                if !context.includes(page) {
+                    guard let cache, let carried = cache.carry(page) else {
+                        return Twin(text: nil, cachedFile: nil, problems: [], fingerprint: nil, unavailable: true)
+                    }
+                    return carried
+                }
                 let fingerprint = cache?.fingerprint(of: page)
                 if let cache, let writer, let fingerprint, let cached = cache.place(page, fingerprint: fingerprint, into: writer) { return cached }
                 let output = twin.render(page)
@@ -32,7 +38,7 @@ package struct MarkdownTwinsOutput: OutputGenerator {
                 guard let writer else { return result }
                 let path = ReaderFileURLs.markdownTwinPath(of: page)
                 do {
-                    try writer.write(Array(output.text.utf8), to: path)
+                    result.changed = try writer.write(Array(output.text.utf8), to: path)
                     if let cache, let fingerprint {
                         try cache.store(path, fingerprint: fingerprint, size: output.text.utf8.count, problems: problems, writer: writer)
                     }
@@ -43,12 +49,13 @@ package struct MarkdownTwinsOutput: OutputGenerator {
                 }
                 return result
             }
+            if results.contains(where: { $0.unavailable }) { throw BuildScope.Unavailable() }
             for result in results {
                 log.append(contentsOf: result.problems)
                 if let failure = result.failure { throw failure }
             }
             guard let writer else { continue }
-            try writeFullText(of: language, twins: results, writer: writer, cache: cache)
+            try writeFullText(of: language, twins: results, writer: writer, cache: cache, scoped: context.scope != nil)
         }
     }
 
@@ -56,13 +63,21 @@ package struct MarkdownTwinsOutput: OutputGenerator {
     package struct Twin: Sendable {
         package var text: String?
         package var cachedFile: String?
+        /// A scoped build's twin outside its scope: its output path, whose file the cache holds.
+        package var carriedPath: String?
         package var problems: [Diagnostic]
         package var fingerprint: UInt64?
+        /// Rendered with bytes other than the previous output's.
+        package var changed = false
         package var failure: BuildFailure?
+        /// A scoped build found no cache entry for a twin it keeps.
+        package var unavailable = false
     }
 
     /// `llms-full.txt`: every twin of the language; from the cache as a whole when no twin of the language changed.
-    private func writeFullText(of language: Language, twins: [Twin], writer: OutputWriter, cache: TwinCache?) throws {
+    /// `scoped`: a scoped build (`BuildScope`), whose output is the last build's: when none of the language's twins
+    /// changed its bytes, neither did the file they make, which stays.
+    private func writeFullText(of language: Language, twins: [Twin], writer: OutputWriter, cache: TwinCache?, scoped: Bool) throws {
         let path = Self.fullTextPath(language)
         var fingerprint = Fingerprint()
         var complete = cache != nil
@@ -71,10 +86,19 @@ package struct MarkdownTwinsOutput: OutputGenerator {
             fingerprint.add(value)
         }
         if complete, let cache, cache.reuse(path, fingerprint: fingerprint.value, into: writer) != nil { return }
+        if scoped, complete, let cache, !twins.contains(where: { $0.changed }), var entry = cache.store.carry(path, countsAsPage: false) {
+            entry.fingerprint = fingerprint.value
+            cache.store.keep(path, entry: entry)
+            return
+        }
         var full: [UInt8] = []
         for twin in twins {
             if !full.isEmpty { full += Array("\n---\n\n".utf8) }
-            if let text = twin.text { full += Array(text.utf8) } else if let file = twin.cachedFile { full += try FileSystem.readBytes(file) }
+            if let text = twin.text {
+                full += Array(text.utf8)
+            } else if let file = twin.cachedFile ?? twin.carriedPath.flatMap({ cache?.store.cachedFile($0) }) {
+                full += try FileSystem.readBytes(file)
+            }
         }
         try writer.write(full, to: path)
         if complete, let cache { try cache.store(path, fingerprint: fingerprint.value, size: full.count, problems: [], writer: writer) }
@@ -92,6 +116,13 @@ package struct MarkdownTwinsOutput: OutputGenerator {
             fingerprint.add(pageFingerprint)
             fingerprint.add(paths)
             return fingerprint.value
+        }
+
+        /// A scoped build's twin outside its scope: the file and entry of the last build.
+        package func carry(_ page: Page) -> Twin? {
+            let path = ReaderFileURLs.markdownTwinPath(of: page)
+            guard let entry = store.carry(path, countsAsPage: false) else { return nil }
+            return Twin(text: nil, cachedFile: nil, carriedPath: path, problems: entry.diagnostics.map(\.diagnostic), fingerprint: entry.fingerprint)
         }
 
         package func place(_ page: Page, fingerprint: UInt64, into writer: OutputWriter) -> Twin? {
@@ -132,6 +163,8 @@ package struct MarkdownTwinsOutput: OutputGenerator {
 
 /// `/llms.txt` (llmstxt.org): the site, its languages, and per language its pages' Markdown twins with one-line descriptions.
 package struct LLMsTextOutput: OutputGenerator {
+    package var readsPageText: Bool { false }
+
     package static let path = "llms.txt"
 
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {

@@ -5,6 +5,8 @@ import HelpRender
 /// Every alias's redirect page, `_redirects` and `nginx-redirects.conf`; with `check --previous`, the previous
 /// build's URLs that lead nowhere now.
 package struct RedirectsOutput: OutputGenerator {
+    package var readsPageText: Bool { false }
+
     package static let netlifyFile = "_redirects"
     package static let nginxFile = "nginx-redirects.conf"
 

@@ -26,12 +26,15 @@ package final class RenderCache: Sendable {
     private let previous: [String: Entry]
     /// The entries for the next build and the number of pages taken from this one.
     private let next = Mutex<(entries: [String: Entry], hits: Int)>(([:], 0))
+    private let replaced = Mutex<Set<String>>([])
     /// Why the previous cache was not used, if it was not.
     package let note: String?
     package var hits: Int { next.withLock { $0.hits } }
 
     private var manifestPath: String { directory.appending("manifest.json").path }
     private func filePath(_ outputPath: String) -> String { directory.appending("files").appending(outputPath).path }
+    /// Where the cache keeps the file of an output path.
+    package func cachedFile(_ outputPath: String) -> String { filePath(outputPath) }
 
     /// The manifest as found on disk, before it is checked against this build's site fingerprint.
     package enum Stored: Sendable {
@@ -46,8 +49,9 @@ package final class RenderCache: Sendable {
         }
     }
 
-    /// `stored`: the manifest when it was read ahead (`CachePreload`); read now otherwise.
-    package init(directory: SitePath, siteFingerprint: UInt64, stored: Stored? = nil) {
+    /// `stored`: the manifest when it was read ahead (`CachePreload`) or kept in memory (`serve`); read now
+    /// otherwise. `carrying`: a scoped build (`BuildScope`) starts from every entry of the last build and replaces some.
+    package init(directory: SitePath, siteFingerprint: UInt64, stored: Stored? = nil, carrying: Bool = false) {
         self.directory = directory
         self.siteFingerprint = siteFingerprint
         let manifest: CacheManifest
@@ -70,6 +74,7 @@ package final class RenderCache: Sendable {
         }
         previous = manifest.pages
         note = nil
+        if carrying { next.withLock { $0.entries = manifest.pages } }
     }
 
     /// The cached file, when its fingerprint matches and its file is still the one stored. `countsAsPage`: a
@@ -98,9 +103,25 @@ package final class RenderCache: Sendable {
         let temporary = file + ".tmp-\(getpid())"
         unlink(temporary)
         if link(staged, temporary) != 0 { try FileSystem.write(try FileSystem.readBytes(staged), to: temporary) }
+        replaced.withLock { _ = $0.insert(outputPath) }
         try FileSystem.rename(temporary, to: file)
         next.withLock { $0.entries[outputPath] = entry }
     }
+
+    /// A scoped build's page outside its scope: the last build's entry, counted as taken from the cache.
+    package func carry(_ outputPath: String, countsAsPage: Bool = true) -> Entry? {
+        guard let entry = previous[outputPath] else { return nil }
+        if countsAsPage { next.withLock { $0.hits += 1 } }
+        return entry
+    }
+
+    /// The entries for the next build, as `save` writes them; `serve` keeps them in memory.
+    package var manifest: CacheManifest {
+        CacheManifest(format: Self.formatVersion, site: siteFingerprint, pages: next.withLock { $0.entries })
+    }
+
+    /// Output paths whose cached file this build replaced: their entries in an older manifest no longer hold.
+    package var replacedPaths: [String] { replaced.withLock { Array($0) } }
 
     /// Keeps an entry that was used as it was.
     package func keep(_ outputPath: String, entry: Entry) {
@@ -112,10 +133,31 @@ package final class RenderCache: Sendable {
         next.withLock { $0.entries[outputPath]?.fingerprint }
     }
 
+    /// A scoped build's end: the manifest is kept in memory by `serve`; the one on disk no longer holds, so it goes.
+    package func dropStoredManifest() {
+        unlink(manifestPath)
+    }
+
+    /// After a failed build: the manifest on disk loses the entries whose cached files this build replaced, so the
+    /// next build does not take a file its entry no longer describes (same fingerprint, same size, other bytes).
+    package func forgetReplaced() {
+        let replaced = replaced.withLock { $0 }
+        guard !replaced.isEmpty, FileSystem.exists(manifestPath) else { return }
+        // A manifest this build did not use (another site fingerprint) may still match a later build: it goes.
+        guard !previous.isEmpty else { return dropStoredManifest() }
+        var entries = previous
+        for path in replaced { entries[path] = nil }
+        if (try? write(entries)) == nil { dropStoredManifest() }
+    }
+
     /// Writes the manifest for the next build; files of pages that no longer exist are removed.
     package func save() throws {
         let entries = next.withLock { $0.entries }
         for path in previous.keys where entries[path] == nil { unlink(filePath(path)) }
+        try write(entries)
+    }
+
+    private func write(_ entries: [String: Entry]) throws {
         let bytes = CacheManifest(format: Self.formatVersion, site: siteFingerprint, pages: entries).encoded()
         try FileSystem.createDirectory(directory.path)
         let temporary = manifestPath + ".tmp-\(getpid())"

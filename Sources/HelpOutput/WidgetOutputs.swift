@@ -16,9 +16,16 @@ package struct ArticlesOutput: OutputGenerator {
 
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer else { return }
+        // A scoped build changes only translation states, and only those of listed pages matter here.
+        if let scope = context.scope, !scope.pageIDs.contains(where: { Self.isListed($0, in: context.site.index) }) { return }
         for language in context.site.config.languages {
             try writer.write(Array(Self.json(for: language, site: context.site, views: context.engine.views).utf8), to: Self.path(for: language))
         }
+    }
+
+    /// Whether a page is listed in some language: it, or its source page, has `contexts:`.
+    private static func isListed(_ id: PageID, in index: SiteIndex) -> Bool {
+        index.translations(of: id).contains { !($0.source.frontMatter.contexts ?? []).isEmpty }
     }
 
     package static func json(for language: Language, site: LoadedSite, views: SiteViews) -> String {
@@ -66,6 +73,8 @@ package struct ArticlesOutput: OutputGenerator {
 /// each language's `articles.json` and the widget script (`Access-Control-Allow-Origin: *`; nothing they
 /// answer depends on cookies).
 package struct HeadersOutput: OutputGenerator {
+    package var readsPageText: Bool { false }
+
     package static let netlifyFile = "_headers"
     package static let nginxFile = "nginx-headers.conf"
     package static let widgetScript = "assets/help-widget.js"

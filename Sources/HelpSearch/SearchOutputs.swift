@@ -18,6 +18,8 @@ extension SearchPages {
 
 /// `<language>/<searchSlug>/index.html` for each language, when search is on.
 package struct SearchPageOutput: OutputGenerator {
+    package var readsPageText: Bool { false }
+
     package init() {}
 
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
@@ -48,6 +50,8 @@ package struct SearchIndexOutput: OutputGenerator {
 
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         guard let writer, let pagefind else { return }
+        // A scoped build keeps the files it does not write: the deferred index stays until serve re-indexes.
+        if context.options.defersSearchIndex && context.scope != nil { return }
         let indexer = SearchIndexer(pagefind: pagefind, index: context.site.index, workers: context.options.workers)
         if context.options.defersSearchIndex, indexer.carryOver(into: writer) { return }
         let renderCache = context.cache

@@ -77,29 +77,74 @@ public struct SiteBuilder {
     /// Loads and builds the site, and returns it with the report (`serve` keeps it). With `--cache`, the cache's
     /// manifest and output record are read while the site loads.
     public func loadAndBuild() throws -> (site: LoadedSite, report: BuildReport) {
-        let preload = options.cacheDirectory.map { CachePreload(cacheDirectory: $0, output: options.outputDirectory) }
+        var memory: BuildMemory?
+        return try loadAndBuild(remembering: &memory)
+    }
+
+    /// `memory`: what `serve` kept of its last build; its cache entries are used instead of the manifest on disk,
+    /// and it is replaced by this build's.
+    package func loadAndBuild(remembering memory: inout BuildMemory?) throws -> (site: LoadedSite, report: BuildReport) {
+        let preload = options.cacheDirectory.map { CachePreload(cacheDirectory: $0, output: options.outputDirectory, manifest: memory?.manifest) }
         let site = try load()
         options.retainer?.keep(site)
-        return (site, try build(site, preload: preload))
+        return (site, try build(site, preload: preload, memory: &memory))
     }
 
     /// Builds an already loaded site.
     public func build(_ site: LoadedSite) throws -> BuildReport {
-        try build(site, preload: nil)
+        var memory: BuildMemory?
+        return try build(site, remembering: &memory)
     }
 
-    private func build(_ site: LoadedSite, preload: CachePreload?) throws -> BuildReport {
+    package func build(_ site: LoadedSite, remembering memory: inout BuildMemory?) throws -> BuildReport {
+        try build(site, preload: nil, memory: &memory)
+    }
+
+    /// `serve` after an edit that changed only the text of `pages` (`SourcePage.differsOnlyInText`): `site` holds
+    /// them already; only what reads their text is made again (`BuildScope`), and every other file stays.
+    /// Throws `BuildScope.Unavailable` when `memory` lacks something this needs: build in full instead.
+    package func build(_ site: LoadedSite, changingTextOf pages: [SourcePage], memory: inout BuildMemory) throws -> BuildReport {
+        guard let cacheDirectory = options.cacheDirectory else { throw BuildScope.Unavailable() }
+        let cache = RenderCache(directory: cacheDirectory, siteFingerprint: memory.manifest.site, stored: .manifest(memory.manifest), carrying: true)
+        guard cache.note == nil else { throw BuildScope.Unavailable() }
+        var engine = memory.engine
+        engine.replaceText(of: pages)
+        let scope = BuildScope(pageIDs: Set(pages.map(\.id)), previousWarnings: memory.warningsByOutput)
+        let pagefind = try SearchIndexOutput.locatePagefind(for: site.config, environment: options.environment)
+        let writer = try OutputWriter.prepare(output: options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory],
+                                              keepsUnwritten: true)
+        do {
+            var (report, warnings) = try render(site, into: writer, engine: engine, cache: cache, scope: scope, pagefind: pagefind)
+            try enforcePolicies(report, site: site)
+            report.changedFiles = writer.changes.sorted
+            _ = try writer.commit()
+            // serve keeps the entries in memory; the manifest on disk no longer matches the cached files.
+            cache.dropStoredManifest()
+            report.cachedPages = cache.hits
+            report.parsedPages = pages.count
+            memory = BuildMemory(engine: engine, manifest: cache.manifest, warningsByOutput: warnings)
+            return report
+        } catch {
+            writer.discard()
+            memory.forget(cache.replacedPaths)
+            throw error
+        }
+    }
+
+    private func build(_ site: LoadedSite, preload: CachePreload?, memory: inout BuildMemory?) throws -> BuildReport {
         let pagefind = try SearchIndexOutput.locatePagefind(for: site.config, environment: options.environment)
         let writer = try OutputWriter.prepare(output: options.outputDirectory,
                                               protecting: [options.contentDirectory, options.templatesDirectory],
                                               record: options.cacheDirectory.map { OutputRecord(cacheDirectory: $0, output: options.outputDirectory) },
                                               previousFiles: preload.map { $0.previousFiles.value })
+        let cache = options.cacheDirectory.map {
+            RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options), stored: preload?.manifest.value)
+        }
         do {
-            let cache = options.cacheDirectory.map {
-                RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options), stored: preload?.manifest.value)
-            }
             options.retainer?.keep([cache as any Sendable, writer])
-            var report = try render(site, into: writer, cache: cache, pagefind: pagefind)
+            let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
+            options.retainer?.keep(engine)
+            var (report, warnings) = try render(site, into: writer, engine: engine, cache: cache, pagefind: pagefind)
             try enforcePolicies(report, site: site)
             report.changedFiles = writer.changes.sorted
             let record = try writer.commit()
@@ -120,10 +165,16 @@ public struct SiteBuilder {
                 }
                 report.cachedPages = cache.hits
                 report.parsedPages = site.parsedPages
+                memory = BuildMemory(engine: engine, manifest: cache.manifest, warningsByOutput: warnings)
             }
             return report
         } catch {
             writer.discard()
+            if let cache {
+                // Cached files this build replaced no longer match their entries in the manifest it leaves behind.
+                cache.forgetReplaced()
+                memory?.forget(cache.replacedPaths)
+            }
             throw error
         }
     }
@@ -131,7 +182,8 @@ public struct SiteBuilder {
     /// Everything `build` validates, without writing anything.
     public func check() throws -> BuildReport {
         let site = try load()
-        var report = try render(site, into: nil)
+        let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
+        var report = try render(site, into: nil, engine: engine).report
         if let glossary = try GlossaryLoader(contentDirectory: options.contentDirectory, config: site.config).load() {
             report.warnings += GlossaryChecker(glossary: glossary, config: site.config).warnings(for: site.pages)
         }
@@ -153,33 +205,64 @@ public struct SiteBuilder {
         if !failures.isEmpty { throw BuildFailure(failures) }
     }
 
-    private func render(_ site: LoadedSite, into writer: OutputWriter?, cache: RenderCache? = nil, pagefind: Pagefind? = nil) throws -> BuildReport {
+    /// Runs every output generator; returns the report and each output's warnings (`BuildMemory`).
+    private func render(_ site: LoadedSite, into writer: OutputWriter?, engine: RenderEngine, cache: RenderCache? = nil, scope: BuildScope? = nil,
+                        pagefind: Pagefind? = nil) throws -> (report: BuildReport, warnings: [String: [Diagnostic]]) {
         var log = DiagnosticLog()
         log.append(contentsOf: site.diagnostics)
-        let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
-        options.retainer?.keep(engine)
-        let context = OutputContext(site: site, engine: engine, options: options, cache: cache)
-        try OutputGenerators.pages.generate(context, into: writer, log: &log)
+        let context = OutputContext(site: site, engine: engine, options: options, cache: cache, scope: scope)
+        var warnings: [String: [Diagnostic]] = [:]
+        func run(_ output: any OutputGenerator, into log: inout DiagnosticLog) throws {
+            let name = OutputGenerators.name(of: output)
+            if let scope, !output.readsPageText {
+                warnings[name] = scope.previousWarnings[name] ?? []
+                log.append(contentsOf: warnings[name]!)
+                return
+            }
+            var own = DiagnosticLog()
+            defer {
+                log.append(contentsOf: own.diagnostics)
+                warnings[name] = own.diagnostics.filter { $0.severity == .warning }
+            }
+            try output.generate(context, into: writer, log: &own)
+        }
+        try run(OutputGenerators.pages, into: &log)
         // Pagefind reads only the pages: it indexes them while the other outputs are written, on the cores they
         // leave idle. It is waited for before the build goes on or fails, so it never writes into a discarded staging folder.
+        let searchIndexOutput = SearchIndexOutput(pagefind: pagefind)
         let searchIndex = Background { () -> Result<DiagnosticLog, any Error> in
             var searchLog = DiagnosticLog()
             return Result {
-                try SearchIndexOutput(pagefind: pagefind).generate(context, into: writer, log: &searchLog)
+                try searchIndexOutput.generate(context, into: writer, log: &searchLog)
                 return searchLog
             }
         }
         defer { _ = searchIndex.value }
         for output in OutputGenerators.afterPages + [SearchPageOutput()] {
-            try output.generate(context, into: writer, log: &log)
+            try run(output, into: &log)
         }
-        log.append(contentsOf: try searchIndex.value.get().diagnostics)
+        let searchDiagnostics = try searchIndex.value.get().diagnostics
+        log.append(contentsOf: searchDiagnostics)
+        warnings[OutputGenerators.name(of: searchIndexOutput)] = searchDiagnostics.filter { $0.severity == .warning }
         try log.checkpoint()
         var report = BuildReport(
             pagesPerLanguage: site.config.languages.map { ($0.code, site.index.pages(in: $0.code).count) },
             warnings: DiagnosticLog.sorted(log.diagnostics.filter { $0.severity == .warning })
         )
         report.reindexedLanguages = context.summary.reindexedSearchShards
-        return report
+        return (report, warnings)
+    }
+}
+
+/// What `serve` keeps of its last build so that the next can be scoped (`BuildScope`): the render engine, the
+/// render cache's entries and each output's warnings.
+package struct BuildMemory: Sendable {
+    package var engine: RenderEngine
+    package var manifest: CacheManifest
+    package var warningsByOutput: [String: [Diagnostic]]
+
+    /// Drops the entries whose cached files a failed build replaced.
+    mutating func forget(_ paths: [String]) {
+        for path in paths { manifest.pages[path] = nil }
     }
 }

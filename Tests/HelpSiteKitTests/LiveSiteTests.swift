@@ -1,3 +1,4 @@
+import HelpContent
 import HelpCore
 import Foundation
 import HelpSiteKit
@@ -6,8 +7,8 @@ import Testing
 @Suite struct LiveSiteTests {
     static let files: [String: String] = [
         "content/nb/index.md": "---\ntitle: Hjem\n---\nVelkommen.\n",
-        "content/nb/klage.md": "---\ntitle: Klage\norder: 1\n---\nKlag her.\n",
-        "content/nb/arn.md": "---\ntitle: ARN\norder: 2\n---\nARN. Se [klage](klage.md).\n\n::: contact arn\n",
+        "content/nb/klage.md": "---\ntitle: Klage\norder: 1\n---\nKlag her.\n\n## Frister\n\nTo måneder.\n",
+        "content/nb/arn.md": "---\ntitle: ARN\norder: 2\n---\nARN. Se [klage](klage.md) og [fristene](klage.md#frister).\n\n::: contact arn\n",
         "content/nb/x/a.md": "---\ntitle: Artikkel A\n---\nA.\n",
         "content/nb/y/b.md": "---\ntitle: Artikkel B\nrelated: [x/a]\n---\nB.\n",
         "content/nb/strings.yaml": "searchSlug: sok\nfooter: Bunntekst\n",
@@ -57,6 +58,8 @@ import Testing
         var name: String
         var files: [String: String?]
         var rendered: Int
+        /// Only page text changed, so serve makes again only what reads it (`LiveSite.BuildKind.pageText`).
+        var textOnly = false
         var testDescription: String { name }
     }
 
@@ -64,7 +67,17 @@ import Testing
     /// not show its source's aliases.
     /// 15 pages: nb's 5, en's home and complaint page with 3 fallbacks, de's home with 4 fallbacks.
     static let edits: [Edit] = [
-        Edit(name: "body", files: ["content/nb/arn.md": "---\ntitle: ARN\norder: 2\n---\nNy tekst om ARN.\n"], rendered: 3),
+        Edit(name: "body", files: ["content/nb/arn.md": "---\ntitle: ARN\norder: 2\n---\nNy tekst om ARN.\n"], rendered: 3, textOnly: true),
+        // klage, its de fallback, and en's translation, whose outdated notice follows the source's version.
+        Edit(name: "body without a heading another page links to", files: ["content/nb/klage.md": "---\ntitle: Klage\norder: 1\n---\nKlag her.\n"],
+             rendered: 3, textOnly: true),
+        Edit(name: "body with a link to a missing heading", files: ["content/nb/arn.md": "---\ntitle: ARN\norder: 2\n---\nSe [fristen](klage.md#fristen).\n"],
+             rendered: 3, textOnly: true),
+        Edit(name: "body of a translation", files: ["content/en/klage.md": "---\ntitle: Complaints\nsource: 000000000000\n---\nComplain here.\n"],
+             rendered: 1, textOnly: true),
+        Edit(name: "bodies of two pages", files: ["content/nb/x/a.md": "---\ntitle: Artikkel A\n---\nNy A.\n", "content/de/index.md": "---\ntitle: Start\n---\nHallo.\n"],
+             rendered: 4, textOnly: true),
+        Edit(name: "title moved into the body", files: ["content/nb/x/a.md": "# Ny A\n\nA.\n"], rendered: 6),
         Edit(name: "title", files: ["content/nb/arn.md": "---\ntitle: Klagenemnda ARN\norder: 2\n---\nARN.\n"], rendered: 15),
         // x/a, the page that lists it as related (y/b), and their fallbacks in en and de: the other pages' navigation keeps folder x closed.
         Edit(name: "title of a related page", files: ["content/nb/x/a.md": "---\ntitle: Ny A\n---\nA.\n"], rendered: 6),
@@ -72,7 +85,7 @@ import Testing
         // en's navigation keeps its order (its own klage has none), so of en only the arn fallback renders again.
         Edit(name: "order", files: ["content/nb/arn.md": "---\ntitle: ARN\norder: 0\n---\nARN.\n"], rendered: 11),
         Edit(name: "related", files: ["content/nb/arn.md": "---\ntitle: ARN\norder: 2\nrelated: [klage]\n---\nARN.\n"], rendered: 3),
-        Edit(name: "alias", files: ["content/nb/klage.md": "---\ntitle: Klage\norder: 1\naliases: [gammel-klage]\n---\nKlag her.\n"], rendered: 2),
+        Edit(name: "alias", files: ["content/nb/klage.md": "---\ntitle: Klage\norder: 1\naliases: [gammel-klage]\n---\nKlag her.\n\n## Frister\n\nTo måneder.\n"], rendered: 2),
         Edit(name: "strings", files: ["content/nb/strings.yaml": "searchSlug: finn\nfooter: Ny bunntekst\n"], rendered: 15),
         Edit(name: "template", files: ["templates/partials/footer.mustache": "<footer>Eget bunnfelt</footer>\n"], rendered: 15),
         Edit(name: "facts", files: ["content/facts.yaml": "arn:\n  name: Allmänna reklamationsnämnden\n  phone: +46 8 508 860 00\n"], rendered: 15),
@@ -95,8 +108,11 @@ import Testing
         for (path, text) in edit.files {
             if let text { try site.write(path, text) } else { try FileManager.default.removeItem(atPath: site.path(path)) }
         }
-        guard case .rebuilt(let paths, let rendered, let warnings) = preview.apply() else { Issue.record("the rebuild failed"); return }
+        // As the file watcher reports them: paths below the content and templates folders as given to serve.
+        let changed = edit.files.keys.map { site.path($0) }
+        guard case .rebuilt(let paths, let rendered, let warnings) = preview.apply(changedFiles: changed) else { Issue.record("the rebuild failed"); return }
         #expect(rendered == edit.rendered)
+        #expect(preview.lastBuild == (edit.textOnly ? .pageText : .full))
         #expect(!paths.isEmpty)
         var options = site.options
         options.outputDirectory = SitePath(site.path("clean"))
@@ -108,6 +124,73 @@ import Testing
         for (file, bytes) in built where served[file] != bytes {
             Issue.record("\(edit.name): \(file) differs from a clean build")
         }
+    }
+
+    /// Body edits that break a page (a translation, so no fallback shares its text): serve keeps its output while
+    /// the page is broken, even when a later edit touches only other pages (a clean build would still fail), and
+    /// once every page is back as it was the output is a clean build's again. One page edited while the other is
+    /// broken gets a text of the same length, so a cached file the failed build replaced would pass for the old
+    /// entry if it were taken.
+    @Test func brokenBodyEditsAndTheirUndoLeaveTheCleanBuild() throws {
+        let site = try FixtureSite(Self.files, config: Self.config)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let preview = live(site)
+        preview.rebuild()
+        let before = try site.snapshot("preview")
+        let klage = Self.files["content/en/klage.md"]!, home = Self.files["content/de/index.md"]!, a = Self.files["content/nb/x/a.md"]!
+        try site.write("content/en/klage.md", klage + "\n::: contact nobody\n")
+        guard case .failed(let diagnostics) = preview.apply(changedFiles: [site.path("content/en/klage.md")]) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(preview.lastBuild == .pageText)
+        #expect(diagnostics.map { site.relative($0.description) }.contains { $0.hasPrefix("content/en/klage.md:") && $0.contains("unknown contact 'nobody'") })
+        try site.write("content/nb/x/a.md", a.replacingOccurrences(of: "A.\n", with: "Ny A.\n"))
+        guard case .failed = preview.apply(changedFiles: [site.path("content/nb/x/a.md")]) else {
+            Issue.record("an edit elsewhere hid the broken page")
+            return
+        }
+        try site.write("content/de/index.md", home.replacingOccurrences(of: "Willkommen", with: "Willkommer"))
+        guard case .failed = preview.apply(changedFiles: [site.path("content/de/index.md")]) else {
+            Issue.record("an edit elsewhere hid the broken page")
+            return
+        }
+        #expect(try site.snapshot("preview") == before)
+        try site.write("content/de/index.md", home)
+        try site.write("content/en/klage.md", klage)
+        try site.write("content/nb/x/a.md", a)
+        let changed = ["content/de/index.md", "content/en/klage.md", "content/nb/x/a.md"].map(site.path)
+        guard case .rebuilt = preview.apply(changedFiles: changed) else { Issue.record("the undo failed"); return }
+        #expect(preview.lastBuild == .pageText)
+        #expect(try site.snapshot("preview") == before)
+    }
+
+    /// A body edit that makes a stamped translation outdated changes more than pages: the help widget's article
+    /// list and the status dashboard show translation states. The edit is still scoped, and its output a clean build's.
+    @Test func aBodyEditThatOutdatesATranslationUpdatesTheArticleListAndDashboard() throws {
+        let body = "Klag her.\n"
+        var files = Self.files
+        files["content/nb/klage.md"] = "---\ntitle: Klage\ncontexts: [/checkout]\n---\n" + body
+        files["content/en/klage.md"] = "---\ntitle: Complaints\nsource: \(SourceHash.of(title: "Klage", description: "", body: body))\n---\nHere.\n"
+        let site = try FixtureSite(files, config: Self.config + "statusDashboard: status.html\n")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let preview = live(site)
+        let first = preview.rebuild()
+        guard case .rebuilt = first else { Issue.record("the first build failed: \(first)"); return }
+        let articles = { String(decoding: try site.snapshot("preview")["en/articles.json"] ?? Data(), as: UTF8.self) }
+        #expect(try articles().contains("\"state\": \"translated\""))
+        try site.write("content/nb/klage.md", "---\ntitle: Klage\ncontexts: [/checkout]\n---\nKlag her, med nye frister.\n")
+        guard case .rebuilt(let paths, _, _) = preview.apply(changedFiles: [site.path("content/nb/klage.md")]) else { Issue.record("the rebuild failed"); return }
+        #expect(preview.lastBuild == .pageText)
+        #expect(try articles().contains("\"state\": \"outdated\""))
+        #expect(paths.contains { $0.hasSuffix("en/articles.json") } && paths.contains { $0.hasSuffix("status.html") })
+        var options = site.options
+        options.outputDirectory = SitePath(site.path("clean"))
+        try SiteBuilder(options: options).build()
+        let served = try site.snapshot("preview").filter { !$0.key.hasPrefix("pagefind") }
+        let built = try site.snapshot("clean").filter { !$0.key.hasPrefix("pagefind") }
+        #expect(served.keys.sorted() == built.keys.sorted())
+        for (file, bytes) in built where served[file] != bytes { Issue.record("\(file) differs from a clean build") }
     }
 
     @Test func aBrokenEditKeepsTheLastGoodOutputAndReportsTheError() throws {

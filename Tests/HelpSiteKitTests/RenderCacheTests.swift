@@ -50,6 +50,24 @@ import Testing
         try SiteBuilder(options: site.options).check().pageCount
     }
 
+    /// A build that fails after rendering some pages has replaced their cached files; the manifest it leaves must
+    /// not describe those files by their old entries. Undoing the edit (a text of the same length) then makes a
+    /// clean build's output again, not the failed build's page.
+    @Test func aFailedBuildLeavesNoCachedFileUnderAnOldEntry() throws {
+        let site = try FixtureSite(Self.files)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        #expect(try rebuild(site) == 0)
+        let arn = Self.files["content/nb/arn.md"]!, english = Self.files["content/en/klage.md"]!
+        try site.write("content/nb/arn.md", arn.replacingOccurrences(of: "Om ARN", with: "Om ARM"))
+        try site.write("content/en/klage.md", english + "\n::: contact nobody\n")
+        var options = site.options
+        options.cacheDirectory = SitePath(site.path("cache"))
+        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        try site.write("content/nb/arn.md", arn)
+        try site.write("content/en/klage.md", english)
+        _ = try rebuild(site)
+    }
+
     @Test func everyKindOfEditRebuildsExactlyAsACleanBuild() throws {
         let site = try FixtureSite(Self.files)
         #expect(try rebuild(site) == 0)

@@ -176,6 +176,15 @@ public struct ContentLoader: Sendable {
         parsePage(MarkdownFile(language: language, relativePath: relativePath, path: path), log: &log)
     }
 
+    /// Reads a page's file again after it changed, as `load(releasingBodies: true)` reads it.
+    package func reread(_ page: SourcePage, log: inout DiagnosticLog) -> SourcePage? {
+        let relativePath = page.id.path + page.file.lastComponent.suffix(3)
+        var reread = parsePage(MarkdownFile(language: page.language, relativePath: relativePath, path: page.file), log: &log)
+        if page.language == config.defaultLanguage.code { reread?.computeSourceHash() }
+        reread?.releaseBody()
+        return reread
+    }
+
     private func parsePage(_ file: MarkdownFile, log: inout DiagnosticLog) -> SourcePage? {
         let text: String
         do { text = try TextFile.read(file.path, stage: .parse, limit: config.maxPageBytes).text } catch {

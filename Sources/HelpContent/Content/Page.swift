@@ -66,6 +66,13 @@ public struct SourcePage: Sendable {
 
     package var fileStart: FileLocation { FileLocation(file: file.display, line: 1, column: 1) }
 
+    /// Whether `other` is this page read again with only its text changed: the same file, front matter and
+    /// title, so the site's index (URLs, titles, orders, navigation, related pages, aliases) is the same with either.
+    package func differsOnlyInText(from other: SourcePage) -> Bool {
+        language == other.language && id == other.id && file == other.file && frontMatter == other.frontMatter
+            && bodyStartLine == other.bodyStartLine && title == other.title && titleFromBody == other.titleFromBody
+    }
+
     package func location(_ key: String) -> FileLocation { frontMatter.locations[key] ?? fileStart }
 
     /// Lets go of the body; rendering reads it again. Indexing a large site needs only the front matter.

@@ -15,7 +15,9 @@ public struct Page: Sendable {
     /// The Markdown behind the page: this language's file, or the source language's for a fallback.
     public var source: SourcePage
     /// Path segments under the output root, e.g. `["nb", "klage"]`; the file is `<segments>/index.html`.
-    public var segments: [String]
+    public private(set) var segments: [String]
+    /// `<segments>/index.html`, made once: builds look it up for every page several times.
+    public private(set) var outputPath: String
     /// Site-relative href with the base path: `/help/nb/klage/`.
     public var href: String
     /// Absolute URL for canonical links, hreflang and the sitemap.
@@ -26,6 +28,7 @@ public struct Page: Sendable {
         self.kind = kind
         self.source = source
         self.segments = segments
+        outputPath = segments.isEmpty ? "index.html" : segments.joined(separator: "/") + "/index.html"
         self.href = href
         self.absoluteURL = absoluteURL
     }
@@ -33,7 +36,6 @@ public struct Page: Sendable {
     public var id: PageID { source.id }
     public var title: String { source.title }
     public var isFallback: Bool { kind == .fallback }
-    public var outputPath: String { segments.isEmpty ? "index.html" : segments.joined(separator: "/") + "/index.html" }
 }
 
 /// Stage "index": every page's URL computed once, translations grouped by identity, collisions reported,
@@ -97,6 +99,15 @@ public struct SiteIndex: Sendable {
             lookup[language.code] = Dictionary(uniqueKeysWithValues: placed.enumerated().map { ($1.id, $0) })
         }
         ids = allIDs.sorted()
+    }
+
+    /// Puts a page read again in place of the one it replaces, wherever that is shown: its own page and its
+    /// fallbacks. Only its text may differ (`SourcePage.differsOnlyInText`), so nothing else in the index moves.
+    package mutating func replaceText(of source: SourcePage) {
+        for language in config.languages {
+            guard let position = lookup[language.code]?[source.id], pagesByLanguage[language.code]?[position].source.file == source.file else { continue }
+            pagesByLanguage[language.code]![position].source = source
+        }
     }
 
     /// The page for `id` in a language: written there, or its fallback.

@@ -42,6 +42,17 @@ package struct SiteViews: Sendable {
         searchViews = SearchView.perLanguage(index: index, strings: tables, languages: languageViews)
     }
 
+    /// The views after pages were read again with only their text changed (`SourcePage.differsOnlyInText`): the
+    /// index and the source versions change; navigation, strings and search views cannot.
+    package mutating func replaceText(of sources: [SourcePage]) {
+        for source in sources {
+            index.replaceText(of: source)
+            if source.language == config.defaultLanguage.code {
+                sourceHashes[source.id] = SourceHash.of(source)
+            }
+        }
+    }
+
     package func search(for language: Language) -> SearchView? { searchViews[language.code] }
 
     package var config: SiteConfig { index.config }

@@ -19,8 +19,22 @@ public final class LiveSite {
         case failed([Diagnostic])
     }
 
+    /// How the last build after an edit was made.
+    public enum BuildKind: Sendable, Equatable {
+        /// The whole pipeline, the render cache deciding what is rendered.
+        case full
+        /// Only what reads the text of the edited pages (`BuildScope`): the edit changed nothing else.
+        case pageText
+    }
+
     public let options: BuildOptions
     private var site: LoadedSite?
+    /// What the last build leaves for the next: its engine, cache entries and warnings per output.
+    private var memory: BuildMemory?
+    public private(set) var lastBuild = BuildKind.full
+    /// Files changed since the last build that succeeded: a later edit is built with them, so a page a failed
+    /// build could not render is never left out of the next one.
+    private var unbuiltChanges: Set<String> = []
     /// The page folders of the last written build, to tell when a page went away.
     private var writtenFolders: Set<String> = []
 
@@ -55,19 +69,43 @@ public final class LiveSite {
         return write(site)
     }
 
-    /// Brings the output up to date after files changed. Which files changed does not matter: the site is read
-    /// again and built again, and the cache decides what is rendered.
+    /// Brings the output up to date after `changedFiles` (absolute or as below the content folder) changed. When
+    /// they changed only the text of pages (`PageTextEdit`), only what reads that text is made again; otherwise the
+    /// site is read and built again, and the cache decides what is rendered. Either way the output is a clean build's.
     @discardableResult
     public func apply(changedFiles: [String] = []) -> Outcome {
-        rebuild()
+        unbuiltChanges.formUnion(changedFiles)
+        let outcome = build(changedFiles: unbuiltChanges.sorted())
+        if case .rebuilt = outcome { unbuiltChanges = [] }
+        return outcome
+    }
+
+    private func build(changedFiles: [String]) -> Outcome {
+        if let site, var memory, let edit = PageTextEdit(site: site, changedFiles: changedFiles, options: options) {
+            let retainer = Retainer()
+            defer { retainer.releaseInBackground() }
+            lastBuild = .pageText
+            do {
+                let report = try SiteBuilder(options: buildOptions(retaining: retainer)).build(edit.site, changingTextOf: edit.pages, memory: &memory)
+                self.memory = memory
+                return finish(edit.site, report: report, retainer: retainer, pagesMoved: false)
+            } catch is BuildScope.Unavailable {
+                self.memory = memory
+            } catch {
+                self.memory = memory
+                return Self.failure(error)
+            }
+        }
+        return rebuild()
     }
 
     @discardableResult
     public func rebuild() -> Outcome {
         let retainer = Retainer()
         defer { retainer.releaseInBackground() }
+        lastBuild = .full
         do {
-            let (loaded, report) = try SiteBuilder(options: buildOptions(retaining: retainer)).loadAndBuild()
+            let (loaded, report) = try SiteBuilder(options: buildOptions(retaining: retainer)).loadAndBuild(remembering: &memory)
             return finish(loaded, report: report, retainer: retainer)
         } catch {
             return Self.failure(error)
@@ -78,7 +116,7 @@ public final class LiveSite {
         let retainer = Retainer()
         defer { retainer.releaseInBackground() }
         do {
-            let report = try SiteBuilder(options: buildOptions(retaining: retainer)).build(loaded)
+            let report = try SiteBuilder(options: buildOptions(retaining: retainer)).build(loaded, remembering: &memory)
             return finish(loaded, report: report, retainer: retainer)
         } catch {
             return Self.failure(error)
@@ -93,12 +131,16 @@ public final class LiveSite {
         return options
     }
 
-    private func finish(_ loaded: LoadedSite, report: BuildReport, retainer: Retainer) -> Outcome {
+    /// `pagesMoved`: false after a build that cannot add or remove a page (`PageTextEdit`).
+    private func finish(_ loaded: LoadedSite, report: BuildReport, retainer: Retainer, pagesMoved: Bool = true) -> Outcome {
         if let site { retainer.keep(site) }
         site = loaded
-        let folders = loaded.plan.pageFolders
-        let lost = !writtenFolders.isSubset(of: folders)
-        writtenFolders = folders
+        var lost = false
+        if pagesMoved {
+            let folders = loaded.plan.pageFolders
+            lost = !writtenFolders.isSubset(of: folders)
+            writtenFolders = folders
+        }
         let basePath = loaded.config.basePath
         var paths = report.changedFiles.map { file in
             basePath + (file == "index.html" || file.hasSuffix("/index.html") ? String(file.dropLast("index.html".count)) : file)
