@@ -71,7 +71,7 @@ package enum OutputGenerators {
 package struct PagesOutput: OutputGenerator {
     package func generate(_ context: OutputContext, into writer: OutputWriter?, log: inout DiagnosticLog) throws {
         let renderer = PageRenderer(site: context.site, engine: context.engine)
-        let pages = context.site.config.languages.flatMap { context.site.index.pages(in: $0.code) }
+        let pages = ParallelRenderer.PageList(context.site.config.languages.map { context.site.index.pages(in: $0.code) })
         let cache = context.cache.map { cache in
             ParallelRenderer.Cache(store: cache, fingerprint: CacheFingerprints.page(siteFingerprint: cache.siteFingerprint, engine: context.engine))
         }

@@ -15,7 +15,7 @@ package enum ParallelRenderer {
 
     /// `scope`: a scoped build's page ids (`BuildScope`); every other page keeps its file, and its cache entry
     /// gives its diagnostics and headings.
-    package static func renderAll(_ pages: [Page], with renderer: PageRenderer, into writer: OutputWriter?, workers requested: Int? = nil,
+    package static func renderAll(_ pages: PageList, with renderer: PageRenderer, into writer: OutputWriter?, workers requested: Int? = nil,
                                   cache: Cache? = nil, progress: BuildProgress? = nil, scope: Set<PageID>? = nil) throws -> [Diagnostic] {
         if scope != nil && cache == nil { throw BuildScope.Unavailable() }
         progress?.begin(total: pages.count)
@@ -27,8 +27,9 @@ package enum ParallelRenderer {
             while index < pages.count {
                 defer { index += workers }
                 defer { progress?.advance() }
-                if let scope, !scope.contains(pages[index].id) {
-                    guard let entry = cache?.store.carry(pages[index].outputPath) else {
+                let (group, position) = pages.locate(index)
+                if let scope, !scope.contains(pages.groups[group][position].id) {
+                    guard let entry = cache?.store.carry(pages.groups[group][position].outputPath) else {
                         results.buffer[index] = PageResult(failure: BuildScope.Unavailable())
                         continue
                     }
@@ -36,7 +37,7 @@ package enum ParallelRenderer {
                                                       headingIDs: entry.headingIDs, fragmentLinks: entry.fragmentLinks.map(\.link))
                     continue
                 }
-                let page = pages[index]
+                let page = pages.groups[group][position]
                 let fingerprint = cache?.fingerprint(page)
                 if let cache, let writer, let fingerprint, let hit = cache.store.lookup(page.outputPath, fingerprint: fingerprint) {
                     do {
@@ -77,8 +78,13 @@ package enum ParallelRenderer {
         for link in links { linked[link.language, default: []].insert(link.id) }
         var headingIDs: [String: [PageID: [String]]] = [:]
         if !linked.isEmpty {
-            for position in pages.indices where linked[pages[position].language]?.contains(pages[position].id) == true {
-                headingIDs[pages[position].language, default: [:]][pages[position].id] = results.buffer[position].headingIDs
+            var index = 0
+            for group in pages.groups {
+                for page in group {
+                    defer { index += 1 }
+                    guard let ids = linked[page.language], ids.contains(page.id) else { continue }
+                    headingIDs[page.language, default: [:]][page.id] = results.buffer[index].headingIDs
+                }
             }
         }
         for link in links where headingIDs[link.language]?[link.id]?.contains(link.fragment) != true {
@@ -87,6 +93,35 @@ package enum ParallelRenderer {
                                         "link '\(link.written)' points to #\(link.fragment), which is not a heading id on that page" + (known.isEmpty ? "" : Suggestions.didYouMean(link.fragment, in: known))))
         }
         return diagnostics
+    }
+
+    /// Every language's pages as one sequence, without copying 50,000 pages into one array.
+    package struct PageList: Sendable {
+        package let groups: [[Page]]
+        private let starts: [Int]
+        package let count: Int
+
+        package init(_ groups: [[Page]]) {
+            self.groups = groups
+            var starts: [Int] = []
+            var count = 0
+            for group in groups {
+                starts.append(count)
+                count += group.count
+            }
+            self.starts = starts
+            self.count = count
+        }
+
+        /// The group and the position in it of the page at `index` of the sequence.
+        package func locate(_ index: Int) -> (group: Int, position: Int) {
+            var low = 0, high = starts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle] <= index { low = middle } else { high = middle - 1 }
+            }
+            return (low, index - starts[low])
+        }
     }
 
     package struct PageResult {

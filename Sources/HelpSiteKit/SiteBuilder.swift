@@ -108,7 +108,7 @@ public struct SiteBuilder {
         let cache = RenderCache(directory: cacheDirectory, siteFingerprint: memory.manifest.site, stored: .manifest(memory.manifest), carrying: true)
         guard cache.note == nil else { throw BuildScope.Unavailable() }
         var engine = memory.engine
-        engine.replaceText(of: pages)
+        engine.replaceText(of: pages, in: site.index)
         let scope = BuildScope(pageIDs: Set(pages.map(\.id)), previousWarnings: memory.warningsByOutput)
         let pagefind = try SearchIndexOutput.locatePagefind(for: site.config, environment: options.environment)
         let writer = try OutputWriter.prepare(output: options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory],

@@ -99,8 +99,8 @@ package struct RenderEngine: Sendable {
 
     /// The engine after pages were read again with only their text changed; the shared fragments show titles and
     /// URLs only, so they stay.
-    package mutating func replaceText(of sources: [SourcePage]) {
-        views.replaceText(of: sources)
+    package mutating func replaceText(of sources: [SourcePage], in index: SiteIndex) {
+        views.replaceText(of: sources, in: index)
     }
 
     /// The template a page renders with: its layout, or `page` when the default `home` layout has no template.

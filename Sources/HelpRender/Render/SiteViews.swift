@@ -43,10 +43,10 @@ package struct SiteViews: Sendable {
     }
 
     /// The views after pages were read again with only their text changed (`SourcePage.differsOnlyInText`): the
-    /// index and the source versions change; navigation, strings and search views cannot.
-    package mutating func replaceText(of sources: [SourcePage]) {
+    /// index (already holding them) and the source versions change; navigation, strings and search views cannot.
+    package mutating func replaceText(of sources: [SourcePage], in index: SiteIndex) {
+        self.index = index
         for source in sources {
-            index.replaceText(of: source)
             if source.language == config.defaultLanguage.code {
                 sourceHashes[source.id] = SourceHash.of(source)
             }
