@@ -25,8 +25,8 @@ package struct OutputContext: Sendable {
     }
 
     /// Whether a page's outputs are made in this build: always, but in a scoped build only for the scope's pages.
-    package func includes(_ page: Page) -> Bool {
-        scope.map { $0.pageIDs.contains(page.id) } ?? true
+    package func includes(id: PageID) -> Bool {
+        scope.map { $0.pageIDs.contains(id) } ?? true
     }
 }
 

@@ -19,14 +19,16 @@ package struct MarkdownTwinsOutput: OutputGenerator {
         let cache = writer == nil ? nil : context.cache.map { TwinCache(store: $0, paths: plan.pathsFingerprint) }
         for language in context.site.config.languages {
             let pages = context.site.index.pages(in: language.code)
-            // Rendered, written and stored on every core; only the warnings are merged in page order.
-            let results = ParallelMap.map(pages, workers: context.options.workers) { page -> Twin in
-                if !context.includes(page) {
-                    guard let cache, let carried = cache.carry(page) else {
+            // Rendered, written and stored on every core; only the warnings are merged in page order. By position,
+            // so a scoped build's many pages outside its scope are not copied.
+            let results = ParallelMap.map(Array(pages.indices), workers: context.options.workers) { position -> Twin in
+                if !context.includes(id: pages[position].id) {
+                    guard let cache, let carried = cache.carry(twinPath: ReaderFileURLs.markdownTwinPath(of: pages[position])) else {
                         return Twin(text: nil, cachedFile: nil, problems: [], fingerprint: nil, unavailable: true)
                     }
                     return carried
                 }
+                let page = pages[position]
                 let fingerprint = cache?.fingerprint(of: page)
                 if let cache, let writer, let fingerprint, let cached = cache.place(page, fingerprint: fingerprint, into: writer) { return cached }
                 let output = twin.render(page)
@@ -119,8 +121,7 @@ package struct MarkdownTwinsOutput: OutputGenerator {
         }
 
         /// A scoped build's twin outside its scope: the file and entry of the last build.
-        package func carry(_ page: Page) -> Twin? {
-            let path = ReaderFileURLs.markdownTwinPath(of: page)
+        package func carry(twinPath path: String) -> Twin? {
             guard let entry = store.carry(path, countsAsPage: false) else { return nil }
             return Twin(text: nil, cachedFile: nil, carriedPath: path, problems: entry.diagnostics.map(\.diagnostic), fingerprint: entry.fingerprint)
         }
