@@ -35,6 +35,8 @@ public final class LiveSite {
     /// Files changed since the last build that succeeded: a later edit is built with them, so a page a failed
     /// build could not render is never left out of the next one.
     private var unbuiltChanges: Set<String> = []
+    /// The warnings of the last build that succeeded.
+    private var lastWarnings: [Diagnostic] = []
     /// The page folders of the last written build, to tell when a page went away.
     private var writtenFolders: Set<String> = []
 
@@ -82,9 +84,11 @@ public final class LiveSite {
 
     private func build(changedFiles: [String]) -> Outcome {
         if let site, var memory, let edit = PageTextEdit(site: site, changedFiles: changedFiles, options: options) {
+            lastBuild = .pageText
+            // Only files the build does not read: nothing to make.
+            if edit.pages.isEmpty { return .rebuilt(paths: [], rendered: 0, warnings: lastWarnings) }
             let retainer = Retainer()
             defer { retainer.releaseInBackground() }
-            lastBuild = .pageText
             do {
                 let report = try SiteBuilder(options: buildOptions(retaining: retainer)).build(edit.site, changingTextOf: edit.pages, memory: &memory)
                 self.memory = memory
@@ -146,6 +150,7 @@ public final class LiveSite {
             basePath + (file == "index.html" || file.hasSuffix("/index.html") ? String(file.dropLast("index.html".count)) : file)
         }
         if lost { paths.append("*") }
+        lastWarnings = report.warnings
         return .rebuilt(paths: paths, rendered: report.pageCount - report.cachedPages, warnings: report.warnings)
     }
 
