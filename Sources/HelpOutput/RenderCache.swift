@@ -32,9 +32,8 @@ package final class RenderCache: Sendable {
     package var hits: Int { next.withLock { $0.hits } }
 
     private var manifestPath: String { directory.appending("manifest.json").path }
-    private func filePath(_ outputPath: String) -> String { directory.appending("files").appending(outputPath).path }
     /// Where the cache keeps the file of an output path.
-    package func cachedFile(_ outputPath: String) -> String { filePath(outputPath) }
+    package func cachedFile(_ outputPath: String) -> String { directory.appending("files").appending(outputPath).path }
 
     /// The manifest as found on disk, before it is checked against this build's site fingerprint.
     package enum Stored: Sendable {
@@ -81,7 +80,7 @@ package final class RenderCache: Sendable {
     /// page's HTML counts toward `hits`; the files made alongside it (its Markdown twin) do not.
     package func lookup(_ outputPath: String, fingerprint: UInt64, countsAsPage: Bool = true) -> Hit? {
         guard let entry = previous[outputPath], entry.fingerprint == fingerprint else { return nil }
-        let file = filePath(outputPath)
+        let file = cachedFile(outputPath)
         var info = stat()
         guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == entry.size else { return nil }
         if countsAsPage { next.withLock { $0.hits += 1 } }
@@ -98,7 +97,7 @@ package final class RenderCache: Sendable {
     /// Records a page for the next build; `staged` is the file just written, linked (or copied) into the cache
     /// in place of whatever the cache held for it.
     package func store(_ outputPath: String, entry: Entry, staged: String) throws {
-        let file = filePath(outputPath)
+        let file = cachedFile(outputPath)
         try FileSystem.createDirectory(SitePath(file).parent.path)
         let temporary = file + ".tmp-\(getpid())"
         unlink(temporary)
@@ -153,7 +152,7 @@ package final class RenderCache: Sendable {
     /// Writes the manifest for the next build; files of pages that no longer exist are removed.
     package func save() throws {
         let entries = next.withLock { $0.entries }
-        for path in previous.keys where entries[path] == nil { unlink(filePath(path)) }
+        for path in previous.keys where entries[path] == nil { unlink(cachedFile(path)) }
         try write(entries)
     }
 

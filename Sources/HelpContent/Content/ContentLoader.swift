@@ -156,12 +156,13 @@ public struct ContentLoader: Sendable {
                     switch kind {
                     case .directory:
                         pending.append((path, relativePath))
-                    case .file where name.hasSuffix(".md"):
-                        files.append(MarkdownFile(language: language, relativePath: relativePath, path: path))
-                    case .file where relativePath == ContentLoader.stringsFileName:
-                        strings.append((language, path))
-                    case .file where name.hasSuffix(".markdown"):
-                        log.append(.warning(.discover, FileLocation(file: path.display), "ignored: pages must end in .md"))
+                    case .file:
+                        switch Self.role(ofFile: relativePath) {
+                        case .page: files.append(MarkdownFile(language: language, relativePath: relativePath, path: path))
+                        case .strings: strings.append((language, path))
+                        case .misnamedPage: log.append(.warning(.discover, FileLocation(file: path.display), "ignored: pages must end in .md"))
+                        case .unread: continue
+                        }
                     default:
                         continue
                     }
@@ -169,6 +170,23 @@ public struct ContentLoader: Sendable {
             }
         }
         return (files, strings)
+    }
+
+    /// What discovery makes of a file (not hidden, with a name `PathRules` accepts) in a language folder.
+    package enum FileRole: Equatable {
+        case page, strings
+        /// `.markdown`: reported, not read.
+        case misnamedPage
+        /// Passed over without a word, such as an editor's temporary file.
+        case unread
+    }
+
+    /// `relativePath`: the file's path inside its language folder (`s3/p4.md`).
+    package static func role(ofFile relativePath: String) -> FileRole {
+        if relativePath.hasSuffix(".md") { return .page }
+        if relativePath == stringsFileName { return .strings }
+        if relativePath.hasSuffix(".markdown") { return .misnamedPage }
+        return .unread
     }
 
     /// Reads one page file; `relativePath` is its path inside the language folder (`s3/p4.md`).

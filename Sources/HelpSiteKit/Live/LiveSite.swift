@@ -71,7 +71,8 @@ public final class LiveSite {
         return write(site)
     }
 
-    /// Brings the output up to date after `changedFiles` (absolute or as below the content folder) changed. When
+    /// Brings the output up to date after `changedFiles` (paths as the file watcher reports them: below the content
+    /// and templates folders as `options` name them) changed. When
     /// they changed only the text of pages (`PageTextEdit`), only what reads that text is made again; otherwise the
     /// site is read and built again, and the cache decides what is rendered. Either way the output is a clean build's.
     @discardableResult

@@ -35,15 +35,15 @@ struct PageTextEdit {
         self.pages = pages
     }
 
-    /// Whether the build reads nothing at `path`: a file in a language folder that discovery passes over (not a
-    /// page, not `strings.yaml`, a name it accepts), such as vim's `4913` test file, and not a folder that held pages.
+    /// Whether the build reads nothing at `path`: a file in a language folder that discovery passes over
+    /// (`ContentLoader.FileRole.unread`), such as vim's `4913` test file, and not a folder that held pages.
     static func isUnread(_ path: String, site: LoadedSite, contentDirectory: SitePath) -> Bool {
         let prefix = contentDirectory.path + "/"
         guard path.hasPrefix(prefix) else { return false }
         let segments = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard segments.count >= 2, site.config.languages.contains(where: { $0.code == segments[0] }),
-              let name = segments.last, !name.hasPrefix("."), !name.hasSuffix(".md"), !name.hasSuffix(".markdown"),
-              segments.count > 2 || name != ContentLoader.stringsFileName, PathRules.problem(inFileName: name) == nil else { return false }
+              let name = segments.last, !name.hasPrefix("."), PathRules.problem(inFileName: name) == nil,
+              ContentLoader.role(ofFile: segments.dropFirst().joined(separator: "/")) == .unread else { return false }
         switch FileSystem.kind(of: path) {
         case .file: return true
         case .missing: return !site.pages.contains { $0.file.path.hasPrefix(path + "/") }
