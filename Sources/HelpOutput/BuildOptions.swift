@@ -67,6 +67,9 @@ public struct BuildReport: Sendable {
     /// The search indexes Pagefind built, one per language and bundle (`pagefind/de`, `pagefind-fallback/de`), sorted;
     /// with `--cache`, the others came from the cache.
     public var reindexedLanguages: [String] = []
+    /// `--cache`: only the text of pages changed since the last build, so only what reads it was made again
+    /// (`BuildScope`); every other file is the last build's.
+    public var scopedToPageText = false
     /// Output files whose bytes differ from the previous output's (all of them for a first build), sorted.
     public var changedFiles: [String] = []
 

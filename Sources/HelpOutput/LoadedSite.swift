@@ -18,15 +18,16 @@ public struct LoadedSite: Sendable {
     package var compiled: CompiledTemplates
     /// Every path the build writes and its owner.
     package var plan: OutputPlan
-    /// `--cache`: the pages as parsed, for the next build (saved with the render cache).
-    package var indexCache: (cache: PageIndexCache, pages: [SourcePage])?
+    /// `--cache`: the pages as parsed, for the next build (saved with the render cache), and those of them read
+    /// and parsed rather than taken from the page index.
+    package var indexCache: (cache: PageIndexCache, pages: [SourcePage], reparsed: [SourcePage])?
     /// Pages read and parsed, not taken from the page index cache.
     package var parsedPages = 0
     public var diagnostics: [Diagnostic]
 
     package init(config: SiteConfig, index: SiteIndex, pages: [SourcePage], strings: [String: StringTable], facts: Facts, theme: Theme,
                  templates: TemplateLibrary, compiled: CompiledTemplates, plan: OutputPlan,
-                 indexCache: (cache: PageIndexCache, pages: [SourcePage])?, parsedPages: Int, diagnostics: [Diagnostic]) {
+                 indexCache: (cache: PageIndexCache, pages: [SourcePage], reparsed: [SourcePage])?, parsedPages: Int, diagnostics: [Diagnostic]) {
         self.config = config
         self.index = index
         self.pages = pages

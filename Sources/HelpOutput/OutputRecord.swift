@@ -34,6 +34,23 @@ package struct OutputRecord: Sendable {
         return files
     }
 
+    /// Whether the output folder still holds each of `files` as a regular file, at the size `entries` gives for
+    /// those the render cache keeps: a file removed or rewritten by hand since the last build is found, so a build
+    /// that writes only some files (`BuildScope`) is not taken on a folder that needs repair.
+    package func holds(_ files: Set<String>, sizes entries: [String: RenderCache.Entry]) -> Bool {
+        let paths = Array(files)
+        let runLength = 4096
+        let runs = stride(from: 0, to: paths.count, by: runLength).map { $0..<min($0 + runLength, paths.count) }
+        let output = output
+        return ParallelMap.map(runs) { run in
+            paths[run].allSatisfy { path in
+                var info = stat()
+                guard lstat(output.appending(path).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+                return entries[path].map { Int(info.st_size) == $0.size } ?? true
+            }
+        }.allSatisfy { $0 }
+    }
+
     /// Forgets the last build's files: the output is about to change.
     package func invalidate() {
         unlink(file.path)

@@ -31,7 +31,10 @@ package final class RenderCache: Sendable {
     package let note: String?
     package var hits: Int { next.withLock { $0.hits } }
 
-    private var manifestPath: String { directory.appending("manifest.json").path }
+    private var manifestPath: String { Self.manifestFile(in: directory) }
+    package static func manifestFile(in directory: SitePath) -> String { directory.appending("manifest.json").path }
+    /// The manifest file as it is now, after `save`.
+    package var manifestStamp: FileStamp? { FileStamp.of(manifestPath) }
     /// Where the cache keeps the file of an output path.
     package func cachedFile(_ outputPath: String) -> String { directory.appending("files").appending(outputPath).path }
 
@@ -41,7 +44,7 @@ package final class RenderCache: Sendable {
         case manifest(CacheManifest)
 
         package static func read(directory: SitePath) -> Stored {
-            let manifestPath = directory.appending("manifest.json").path
+            let manifestPath = manifestFile(in: directory)
             guard FileSystem.exists(manifestPath) else { return .missing }
             guard let bytes = try? FileSystem.readBytes(manifestPath), let manifest = CacheManifest.decode(bytes) else { return .unreadable }
             return .manifest(manifest)

@@ -38,6 +38,9 @@ struct BuildCommand: RunnableCommand {
             let report = try SiteBuilder(options: options).build()
             display.finish(options.progress)
             for note in report.notes { streams.err("note: " + note) }
+            if report.scopedToPageText {
+                streams.err("note: only the text of \(report.parsedPages) page file\(report.parsedPages == 1 ? "" : "s") changed since the last build; made again only what reads it")
+            }
             if cache != nil { streams.err("note: \(report.cachedPages) of \(report.pageCount) pages from the cache") }
             if cache != nil, !report.reindexedLanguages.isEmpty {
                 streams.err("note: search indexes Pagefind built (the others came from the cache): " + report.reindexedLanguages.joined(separator: ", "))

@@ -61,7 +61,7 @@ public struct SiteBuilder {
         }
         let plan = OutputPlan(index: index, strings: strings, theme: theme, log: &log)
         var site = LoadedSite(config: config, index: index, pages: content.pages, strings: strings, facts: facts, theme: theme, templates: templates,
-                              compiled: compiled, plan: plan, indexCache: indexCache.map { ($0, content.cleanPages) }, parsedPages: content.parsedCount, diagnostics: [])
+                              compiled: compiled, plan: plan, indexCache: indexCache.map { ($0, content.cleanPages, content.reparsedPages) }, parsedPages: content.parsedCount, diagnostics: [])
         SearchPages.validate(site, templatesDirectory: options.templatesDirectory, log: &log)
         try log.checkpoint()
         site.diagnostics = log.diagnostics
@@ -106,10 +106,47 @@ public struct SiteBuilder {
     package func build(_ site: LoadedSite, changingTextOf pages: [SourcePage], memory: inout BuildMemory) throws -> BuildReport {
         guard let cacheDirectory = options.cacheDirectory else { throw BuildScope.Unavailable() }
         let cache = RenderCache(directory: cacheDirectory, siteFingerprint: memory.manifest.site, stored: .manifest(memory.manifest), carrying: true)
-        guard cache.note == nil else { throw BuildScope.Unavailable() }
         var engine = memory.engine
         engine.replaceText(of: pages, in: site.index)
-        let scope = BuildScope(pageIDs: Set(pages.map(\.id)), previousWarnings: memory.warningsByOutput)
+        do {
+            var (report, warnings) = try buildScoped(site, pages: pages, engine: engine, cache: cache, previousWarnings: memory.warningsByOutput)
+            // serve keeps the entries in memory; the manifest on disk no longer matches the cached files.
+            cache.dropStoredManifest()
+            report.parsedPages = pages.count
+            memory = BuildMemory(engine: engine, manifest: cache.manifest, warningsByOutput: warnings)
+            return report
+        } catch {
+            memory.forget(cache.replacedPaths)
+            throw error
+        }
+    }
+
+    /// `build --cache` after edits that changed only page text since its last build (`CachedPageTextEdit`).
+    private func build(_ site: LoadedSite, changingTextOf edit: CachedPageTextEdit, cacheDirectory: SitePath,
+                       memory: inout BuildMemory?) throws -> BuildReport {
+        let cache = RenderCache(directory: cacheDirectory, siteFingerprint: edit.manifest.site, stored: .manifest(edit.manifest), carrying: true)
+        let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
+        options.retainer?.keep([cache as any Sendable, engine])
+        LastBuildRecord.remove(cacheDirectory: cacheDirectory)
+        do {
+            var (report, warnings) = try buildScoped(site, pages: edit.pages, engine: engine, cache: cache, previousWarnings: edit.previousWarnings)
+            saveCache(cache, site: site, outputRecord: nil, warnings: warnings, report: &report)
+            report.parsedPages = site.parsedPages
+            report.scopedToPageText = true
+            memory = BuildMemory(engine: engine, manifest: cache.manifest, warningsByOutput: warnings)
+            return report
+        } catch {
+            cache.forgetReplaced()
+            throw error
+        }
+    }
+
+    /// Runs only the outputs that read page text, for `pages`, into the output folder as the last build left it.
+    /// `cache` carries the last build's entries. Throws `BuildScope.Unavailable` when something it needs is missing.
+    private func buildScoped(_ site: LoadedSite, pages: [SourcePage], engine: RenderEngine, cache: RenderCache,
+                             previousWarnings: [String: [Diagnostic]]) throws -> (report: BuildReport, warnings: [String: [Diagnostic]]) {
+        guard cache.note == nil else { throw BuildScope.Unavailable() }
+        let scope = BuildScope(pageIDs: Set(pages.map(\.id)), previousWarnings: previousWarnings)
         let pagefind = try SearchIndexOutput.locatePagefind(for: site.config, environment: options.environment)
         let writer = try OutputWriter.prepare(output: options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory],
                                               keepsUnwritten: true)
@@ -118,30 +155,57 @@ public struct SiteBuilder {
             try enforcePolicies(report, site: site)
             report.changedFiles = writer.changes.sorted
             _ = try writer.commit()
-            // serve keeps the entries in memory; the manifest on disk no longer matches the cached files.
-            cache.dropStoredManifest()
             report.cachedPages = cache.hits
-            report.parsedPages = pages.count
-            memory = BuildMemory(engine: engine, manifest: cache.manifest, warningsByOutput: warnings)
-            return report
+            return (report, warnings)
         } catch {
             writer.discard()
-            memory.forget(cache.replacedPaths)
             throw error
         }
     }
 
+    /// Saves the render cache, the page index and the output record side by side, then the record of this build
+    /// (`LastBuildRecord`) when all three were saved. A cache that cannot be saved costs the next build time, not
+    /// this one its output.
+    private func saveCache(_ cache: RenderCache, site: LoadedSite, outputRecord: (@Sendable () -> Void)?, warnings: [String: [Diagnostic]],
+                           report: inout BuildReport) {
+        let indexCache = site.indexCache
+        let saves: [@Sendable () throws -> Void] = [
+            { try cache.save() },
+            { if let indexCache { try indexCache.cache.save(indexCache.pages) } },
+            { outputRecord?() },
+        ]
+        let failures = ParallelMap.map(Array(saves.indices)) { position in
+            Result { try saves[position]() }
+        }
+        if let error = failures.lazy.compactMap({ if case .failure(let error) = $0 { error } else { nil } }).first {
+            report.notes.append("could not save the cache in \(cache.directory.display): \(error)")
+            return
+        }
+        guard let pageIndex = indexCache?.cache.currentStamp, let manifest = cache.manifestStamp else { return }
+        try? LastBuildRecord(pageIndex: pageIndex, manifest: manifest, warningsByOutput: warnings).save(cacheDirectory: cache.directory)
+    }
+
     private func build(_ site: LoadedSite, preload: CachePreload?, memory: inout BuildMemory?) throws -> BuildReport {
+        var stored = preload?.manifest.value
+        if let preload, let cacheDirectory = options.cacheDirectory, let edit = CachedPageTextEdit(site: site, preload: preload, options: options) {
+            do {
+                return try build(site, changingTextOf: edit, cacheDirectory: cacheDirectory, memory: &memory)
+            } catch is BuildScope.Unavailable {
+                // Built in full, without the entries whose cached files the scoped build replaced.
+                stored = RenderCache.Stored.read(directory: cacheDirectory)
+            }
+        }
         let pagefind = try SearchIndexOutput.locatePagefind(for: site.config, environment: options.environment)
         let writer = try OutputWriter.prepare(output: options.outputDirectory,
                                               protecting: [options.contentDirectory, options.templatesDirectory],
                                               record: options.cacheDirectory.map { OutputRecord(cacheDirectory: $0, output: options.outputDirectory) },
                                               previousFiles: preload.map { $0.previousFiles.value })
         let cache = options.cacheDirectory.map {
-            RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options), stored: preload?.manifest.value)
+            RenderCache(directory: $0, siteFingerprint: CacheFingerprints.site(site, options: options), stored: stored)
         }
         do {
             options.retainer?.keep([cache as any Sendable, writer])
+            if let cache { LastBuildRecord.remove(cacheDirectory: cache.directory) }
             let engine = RenderEngine(index: site.index, strings: site.strings, templates: site.compiled, injectedHTML: options.injectedHTML)
             options.retainer?.keep(engine)
             var (report, warnings) = try render(site, into: writer, engine: engine, cache: cache, pagefind: pagefind)
@@ -150,19 +214,7 @@ public struct SiteBuilder {
             let record = try writer.commit()
             if let cache {
                 if let note = cache.note { report.notes.append(note) }
-                // Three files of their own, written side by side.
-                let indexCache = site.indexCache
-                let saves: [@Sendable () throws -> Void] = [
-                    { try cache.save() },
-                    { if let indexCache { try indexCache.cache.save(indexCache.pages) } },
-                    { writer.saveRecord(record) },
-                ]
-                let failures = ParallelMap.map(Array(saves.indices)) { position in
-                    Result { try saves[position]() }
-                }
-                if let error = failures.lazy.compactMap({ if case .failure(let error) = $0 { error } else { nil } }).first {
-                    report.notes.append("could not save the cache in \(cache.directory.display): \(error)")
-                }
+                saveCache(cache, site: site, outputRecord: { writer.saveRecord(record) }, warnings: warnings, report: &report)
                 report.cachedPages = cache.hits
                 report.parsedPages = site.parsedPages
                 memory = BuildMemory(engine: engine, manifest: cache.manifest, warningsByOutput: warnings)

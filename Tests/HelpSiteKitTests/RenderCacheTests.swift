@@ -1,4 +1,5 @@
 import HelpCore
+import HelpOutput
 import Foundation
 import HelpSiteKit
 import Testing
@@ -30,6 +31,11 @@ import Testing
     /// Builds with the cache into `public`, and clean into `clean`, compares output and warnings, and returns how
     /// many pages came from the cache.
     func rebuild(_ site: FixtureSite, parsed: Int? = nil) throws -> Int {
+        try rebuildReport(site, parsed: parsed).cachedPages
+    }
+
+    /// `rebuild`, returning the cached build's report.
+    func rebuildReport(_ site: FixtureSite, parsed: Int? = nil) throws -> BuildReport {
         var options = site.options
         options.cacheDirectory = SitePath(site.path("cache"))
         let report = try SiteBuilder(options: options).build()
@@ -42,7 +48,7 @@ import Testing
         let cached = try Self.tree(site.path("public")), fresh = try Self.tree(site.path("clean"))
         #expect(cached.keys.sorted() == fresh.keys.sorted())
         for (path, bytes) in fresh where cached[path] != bytes { Issue.record("\(path) differs from a clean build") }
-        return report.cachedPages
+        return report
     }
 
     /// Pages of the site as it is now.
@@ -75,6 +81,8 @@ import Testing
         // Each edit and how many of the 6 pages come from the cache after it: a body or link edit re-renders the
         // page and what shows its text; a title or order the pages that show it; a new page, a slug, strings,
         // templates or facts re-render all.
+        // Only edits of page text alone are built in scope (`BuildReport.scopedToPageText`), and so is a run after
+        // which nothing changed.
         let edits: [(String, String?, cached: Int)] = [
             ("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n", 4),           // body
             ("content/nb/klage.md", "---\ntitle: Klager\norder: 1\n---\n## Frister {#frister}\n\nTekst.\n\n::: contact arn\n", 2), // title: en/klage follows its source's version
@@ -90,11 +98,15 @@ import Testing
             ("content/nb/arn.md", "---\ntitle: ARN\norder: 2\naliases: [gammel]\n---\nOm ARN, endret.\n", -1), // the alias makes that link good
             ("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n", -1),                 // and removing it bad again
         ]
-        for (path, text, cached) in edits {
+        let textOnly: Set<Int> = [0, 9, 10]
+        for (position, (path, text, cached)) in edits.enumerated() {
             if let text { try site.write(path, text) } else { try FileManager.default.removeItem(atPath: site.path(path)) }
-            let hits = try rebuild(site)
-            if cached >= 0 { #expect(hits == cached, "\(path)") }
-            #expect(try rebuild(site, parsed: 0) == pageCount(site), "\(path) unchanged again: every page from the cache")
+            let report = try rebuildReport(site)
+            if cached >= 0 { #expect(report.cachedPages == cached, "\(path)") }
+            #expect(report.scopedToPageText == textOnly.contains(position), "edit \(position), \(path)")
+            let again = try rebuildReport(site, parsed: 0)
+            #expect(again.cachedPages == (try pageCount(site)), "\(path) unchanged again: every page from the cache")
+            #expect(again.scopedToPageText, "\(path) unchanged again")
         }
     }
 
@@ -124,6 +136,8 @@ import Testing
         var options = site.options
         options.cacheDirectory = SitePath(site.path("cache"))
         for path in ["nb/arn/index.md", "nb/llms-full.txt"] { try mark(path) }
+        // Without the record of the last build the whole site is built, every page placed from the cache.
+        try FileManager.default.removeItem(atPath: site.path("cache/last-build.json"))
         _ = try SiteBuilder(options: options).build()
         #expect(try site.read("public/nb/arn/index.md").contains("Om ARX."), "the twin was made again, not taken from the cache")
         #expect(try site.read("public/nb/llms-full.txt").contains("Om ARX."), "llms-full.txt was made again")
@@ -136,6 +150,48 @@ import Testing
             let text = try site.read("public/" + path)
             #expect(text.contains("Om ARN, endret.") && !text.contains("Om ARX."), "\(path)")
         }
+    }
+
+    /// A body edit since the last build is built in scope: only the edited page's outputs and what reads its text
+    /// are written, every other file stays as it is (same inode), and the output equals a clean build's.
+    @Test func aBodyEditSinceTheLastBuildIsBuiltInScope() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        let klage = try Self.inode(site.path("public/nb/klage/index.html")), sitemap = try Self.inode(site.path("public/sitemap.xml"))
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n")
+        let report = try rebuildReport(site, parsed: 1)
+        #expect(report.scopedToPageText)
+        #expect(report.cachedPages == 4)
+        #expect(report.changedFiles.contains("nb/arn/index.html") && report.changedFiles.contains("nb/arn/index.md"))
+        #expect(try Self.inode(site.path("public/nb/klage/index.html")) == klage)
+        #expect(try Self.inode(site.path("public/sitemap.xml")) == sitemap)
+    }
+
+    /// `status --cache` saves the page index too. A build after it must still see the edits made since the last
+    /// build, which the page index no longer shows: it builds in full.
+    @Test func statusBetweenTwoBuildsHidesNoEdit() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret.\n")
+        #expect(site.run(["status", "--content", site.path("content"), "--cache", site.path("cache")]).status == 0)
+        let report = try rebuildReport(site)
+        #expect(!report.scopedToPageText)
+        #expect(try site.read("public/nb/arn/index.html").contains("Om ARN, endret."))
+    }
+
+    /// A build that fails leaves no record of a last build: the next one is built in full, and equals a clean one.
+    @Test func aFailedScopedBuildLeavesTheNextOneInFull() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        let english = Self.files["content/en/klage.md"]!
+        try site.write("content/en/klage.md", english + "\n::: contact nobody\n")
+        var options = site.options
+        options.cacheDirectory = SitePath(site.path("cache"))
+        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        #expect(!site.exists("cache/last-build.json"))
+        try site.write("content/en/klage.md", english.replacingOccurrences(of: "Text.", with: "Tekst."))
+        #expect(try !rebuildReport(site).scopedToPageText)
+        #expect(try rebuildReport(site).scopedToPageText)
     }
 
     /// The page index is written again only when a page file changed (a rename gives it a new inode).

@@ -34,6 +34,8 @@ public struct ContentLoader: Sendable {
         package var cleanPages: [SourcePage] = []
         /// Pages read and parsed rather than taken from the `PageIndexCache`.
         package var parsedCount = 0
+        /// The pages of `cleanPages` read and parsed rather than taken from the `PageIndexCache`.
+        package var reparsedPages: [SourcePage] = []
     }
 
     /// Reads every page. With `releasingBodies`, pages keep their front matter, title and hashes but not their
@@ -58,10 +60,14 @@ public struct ContentLoader: Sendable {
         var pages: [SourcePage] = []
         pages.reserveCapacity(markdownFiles.count)
         var clean: [SourcePage] = []
-        for (page, diagnostics, _) in parsed {
+        var reparsed: [SourcePage] = []
+        for (page, diagnostics, fromCache) in parsed {
             log.append(contentsOf: diagnostics)
             if let page { pages.append(page) }
-            if let page, indexCache != nil, diagnostics.isEmpty { clean.append(page) }
+            if let page, indexCache != nil, diagnostics.isEmpty {
+                clean.append(page)
+                if !fromCache { reparsed.append(page) }
+            }
         }
         var strings: [String: LanguageStrings] = [:]
         for (language, file) in stringsFiles {
@@ -69,7 +75,7 @@ public struct ContentLoader: Sendable {
         }
         try log.checkpoint()
         return Result(pages: pages.filter { !$0.frontMatter.draft }, strings: strings, diagnostics: log.diagnostics, cleanPages: clean,
-                      parsedCount: parsed.count { !$0.fromCache })
+                      parsedCount: parsed.count { !$0.fromCache }, reparsedPages: reparsed)
     }
 
     /// `status --cache`: the pages with bodies released, taken from the page index `build --cache` keeps in

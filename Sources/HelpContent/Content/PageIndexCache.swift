@@ -15,6 +15,9 @@ package final class PageIndexCache: Sendable {
     /// The binary and the settings parsing depends on.
     package let settings: String
     private let previous: [String: SourcePage]
+    /// The index file as it was when read: `build --cache` tells by it whether the index is still the one its
+    /// last build saved (`status --cache` saves it too).
+    package let readStamp: FileStamp?
 
     package init(directory: SitePath, config: SiteConfig) {
         file = directory.appending(Self.fileName)
@@ -24,6 +27,7 @@ package final class PageIndexCache: Sendable {
         fingerprint.add(UInt64(config.maxPageBytes))
         let settings = String(fingerprint.value)
         self.settings = settings
+        readStamp = FileStamp.of(file.path)
         previous = (try? FileSystem.readBytes(file.path)).flatMap { PageIndexCodec.decode($0, settings: settings) } ?? [:]
     }
 
@@ -32,6 +36,15 @@ package final class PageIndexCache: Sendable {
         guard let page = previous[path.path], page.fileStamp == stamp else { return nil }
         return page
     }
+
+    /// The page as parsed last time from the file at `path`, whatever the file holds now.
+    package func previousPage(at path: SitePath) -> SourcePage? { previous[path.path] }
+
+    /// How many pages the index held.
+    package var previousCount: Int { previous.count }
+
+    /// The index file as it is now, after `save`.
+    package var currentStamp: FileStamp? { FileStamp.of(file.path) }
 
     /// Writes the pages read now (those without diagnostics) for the next build; nothing when they are exactly
     /// the pages the index held (every file unchanged), which is most `status --cache` runs.
