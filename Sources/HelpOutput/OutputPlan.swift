@@ -64,6 +64,10 @@ package struct OutputPlan: Sendable {
 
     package init(index: SiteIndex, strings: [String: StringTable], theme: Theme, log: inout DiagnosticLog) {
         let config = index.config
+        // Each page claims its page and its twin, and its folder; growing the tables as they fill cost more than the claims.
+        let pageCount = config.languages.reduce(0) { $0 + index.pages(in: $1.code).count }
+        files.reserveCapacity(2 * pageCount + 256)
+        folders.reserveCapacity(pageCount + 256)
         for path in Self.fixedFiles { claim(path, Owner(kind: .fixed, description: "helpsite's \(path)")) }
         if let dashboard = config.statusDashboardPath {
             claim(dashboard, Owner(kind: .fixed, description: "the status dashboard (statusDashboard in site.yaml)"))
@@ -107,7 +111,7 @@ package struct OutputPlan: Sendable {
 
     /// Whether a request for `path` (under the site root, %-decoded) finds a file the build writes; a folder finds its index.html.
     package func writes(_ path: String) -> Bool {
-        let key = path.lowercased()
+        let key = Self.caseFolded(path)
         if key.isEmpty || key.hasSuffix("/") { return files[key + "index.html"] != nil }
         return files[key] != nil || files[key + "/index.html"] != nil || ownedFolders.keys.contains { key.hasPrefix($0 + "/") }
     }
@@ -125,7 +129,7 @@ package struct OutputPlan: Sendable {
                 let path = ReaderFileURLs.markdownTwinPath(of: page)
                 let owner = Owner(kind: .readerText, role: "the Markdown twin of", file: page.source.file.display, isFallback: page.isFallback)
                 if let other = claim(path, owner), !page.isFallback,
-                   !unplacedPages.contains(page.outputPath.lowercased()) {
+                   !unplacedPages.contains(Self.caseFolded(page.outputPath)) {
                     let what = owner.description
                     log.append(.error(.index, other.location ?? page.source.location("slug"), "\(other.description) takes \(path), which is \(what); give it another slug"))
                 }
@@ -142,7 +146,7 @@ package struct OutputPlan: Sendable {
         let file = page.source.file.display
         guard let other = claim(page.outputPath, Owner(kind: .page, role: "the URL of", file: file, isFallback: page.isFallback,
                                                             location: page.source.location("slug"))) else { return }
-        unplacedPages.insert(page.outputPath.lowercased())
+        unplacedPages.insert(Self.caseFolded(page.outputPath))
         // Two pages on one URL are the index's to report (SiteIndex); here only pages against other outputs.
         guard other.kind != .page else { return }
         let subject = page.isFallback ? "\(page.href), the \(page.language) fallback of \(file)," : page.href
@@ -185,38 +189,35 @@ package struct OutputPlan: Sendable {
     /// folder where this needs a file) and claims nothing then.
     @discardableResult
     private mutating func claim(_ path: String, _ owner: Owner) -> Owner? {
-        let key = path.lowercased()
+        let key = Self.caseFolded(path)
         if let other = files[key] ?? folders[key] { return other }
-        // Beside a file already claimed (a page's twin beside the page): its folders were checked then, and only
-        // the whole-folder owners (claimed first) can hold them.
-        if let slash = key.lastIndex(of: "/"), folders[String(key[..<slash])] != nil {
-            if let owned = ownedFolders.first(where: { key.hasPrefix($0.key + "/") }) { return owned.value }
-            files[key] = owner
-            return nil
-        }
-        let parents = Self.parentFolders(of: key)
-        for folder in parents {
-            if let other = files[folder] ?? ownedFolders[folder] { return other }
+        if let owned = ownedFolders.first(where: { key.hasPrefix($0.key + "/") }) { return owned.value }
+        // The file's folders from the deepest up to the first already claimed as a folder: those above it were
+        // checked when it was, and a path is never both a file and a folder here.
+        var newFolders: [String] = []
+        var end = key.endIndex
+        while let slash = key[..<end].lastIndex(of: "/") {
+            let folder = String(key[..<slash])
+            if folders[folder] != nil { break }
+            if let other = files[folder] { return other }
+            newFolders.append(folder)
+            end = slash
         }
         files[key] = owner
-        for folder in parents where folders[folder] == nil { folders[folder] = owner }
+        for folder in newFolders { folders[folder] = owner }
         return nil
+    }
+
+    /// The path lowercased (file systems that ignore case would merge paths that differ only in case); most are
+    /// lowercase ASCII already and are taken as they are.
+    private static func caseFolded(_ path: String) -> String {
+        path.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) ? path : path.lowercased()
     }
 
     /// Claims a whole folder (the search index, whose file names Pagefind chooses).
     private mutating func claimFolder(_ path: String, _ owner: Owner) {
-        let key = path.lowercased()
+        let key = Self.caseFolded(path)
         ownedFolders[key] = owner
         if folders[key] == nil { folders[key] = owner }
-    }
-
-    private static func parentFolders(of path: String) -> [String] {
-        var folders: [String] = []
-        var end = path.endIndex
-        while let slash = path[..<end].lastIndex(of: "/") {
-            folders.append(String(path[..<slash]))
-            end = slash
-        }
-        return folders
     }
 }

@@ -27,6 +27,10 @@ package final class RenderCache: Sendable {
     /// The entries for the next build and the number of pages taken from this one.
     private let next = Mutex<(entries: [String: Entry], hits: Int)>(([:], 0))
     private let replaced = Mutex<Set<String>>([])
+    /// A scoped build's manifest as read, and the paths whose entries this build stored or kept: only their lines
+    /// are written again (`CacheManifest.encoded(changing:)`).
+    private let carried: CacheManifest?
+    private let touched = Mutex<Set<String>>([])
     /// Why the previous cache was not used, if it was not.
     package let note: String?
     package var hits: Int { next.withLock { $0.hits } }
@@ -60,10 +64,12 @@ package final class RenderCache: Sendable {
         switch stored ?? Stored.read(directory: directory) {
         case .missing:
             previous = [:]
+            carried = nil
             note = "no cache in \(directory.display) yet; rendering every page"
             return
         case .unreadable:
             previous = [:]
+            carried = nil
             note = "the cache in \(directory.display) cannot be read; ignoring it and rendering every page"
             return
         case .manifest(let found):
@@ -71,11 +77,13 @@ package final class RenderCache: Sendable {
         }
         guard manifest.format == Self.formatVersion, manifest.site == siteFingerprint else {
             previous = [:]
+            carried = nil
             note = "the cache in \(directory.display) was made by another helpsite, from other templates, strings, facts or settings, or before a page was added, removed, moved or retitled; rendering every page"
             return
         }
         previous = manifest.pages
         note = nil
+        carried = carrying ? manifest : nil
         if carrying { next.withLock { $0.entries = manifest.pages } }
     }
 
@@ -108,6 +116,7 @@ package final class RenderCache: Sendable {
         replaced.withLock { _ = $0.insert(outputPath) }
         try FileSystem.rename(temporary, to: file)
         next.withLock { $0.entries[outputPath] = entry }
+        if carried != nil { touched.withLock { _ = $0.insert(outputPath) } }
     }
 
     /// A scoped build's page outside its scope: the last build's entry, counted as taken from the cache.
@@ -128,6 +137,7 @@ package final class RenderCache: Sendable {
     /// Keeps an entry that was used as it was.
     package func keep(_ outputPath: String, entry: Entry) {
         next.withLock { $0.entries[outputPath] = entry }
+        if carried != nil { touched.withLock { _ = $0.insert(outputPath) } }
     }
 
     /// The fingerprint this build recorded for a page, whether rendered or taken from the cache.
@@ -156,11 +166,18 @@ package final class RenderCache: Sendable {
     package func save() throws {
         let entries = next.withLock { $0.entries }
         for path in previous.keys where entries[path] == nil { unlink(cachedFile(path)) }
+        if var manifest = carried, entries.count == previous.count {
+            manifest.pages = entries
+            return try write(manifest.encoded(changing: touched.withLock { $0 }))
+        }
         try write(entries)
     }
 
     private func write(_ entries: [String: Entry]) throws {
-        let bytes = CacheManifest(format: Self.formatVersion, site: siteFingerprint, pages: entries).encoded()
+        try write(CacheManifest(format: Self.formatVersion, site: siteFingerprint, pages: entries).encoded())
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
         try FileSystem.createDirectory(directory.path)
         let temporary = manifestPath + ".tmp-\(getpid())"
         try FileSystem.write(bytes, to: temporary)

@@ -167,6 +167,20 @@ import Testing
         #expect(try Self.inode(site.path("public/sitemap.xml")) == sitemap)
     }
 
+    /// A scoped build writes again only the manifest lines of the entries it changed: the file is the one a fresh
+    /// encoding of every entry gives.
+    @Test func aScopedBuildWritesTheManifestAFreshEncodingWould() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        let before = try FileSystem.readBytes(site.path("cache/manifest.json"))
+        try site.write("content/nb/arn.md", "---\ntitle: ARN\norder: 2\n---\nOm ARN, endret og lengre.\n")
+        #expect(try rebuildReport(site).scopedToPageText)
+        let after = try FileSystem.readBytes(site.path("cache/manifest.json"))
+        let manifest = try #require(CacheManifest.decode(after))
+        #expect(after != before)
+        #expect(after == manifest.encoded())
+    }
+
     /// `status --cache` saves the page index too. A build after it must still see the edits made since the last
     /// build, which the page index no longer shows: it builds in full.
     @Test func statusBetweenTwoBuildsHidesNoEdit() throws {

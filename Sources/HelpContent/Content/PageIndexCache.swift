@@ -15,6 +15,9 @@ package final class PageIndexCache: Sendable {
     /// The binary and the settings parsing depends on.
     package let settings: String
     private let previous: [String: SourcePage]
+    /// Where each page's line is in the index as read: a page taken as it was is written back as those bytes.
+    private let previousLines: [String: Range<Int>]
+    private let previousBytes: [UInt8]
     /// The index file as it was when read: `build --cache` tells by it whether the index is still the one its
     /// last build saved (`status --cache` saves it too).
     package let readStamp: FileStamp?
@@ -28,7 +31,16 @@ package final class PageIndexCache: Sendable {
         let settings = String(fingerprint.value)
         self.settings = settings
         readStamp = FileStamp.of(file.path)
-        previous = (try? FileSystem.readBytes(file.path)).flatMap { PageIndexCodec.decode($0, settings: settings) } ?? [:]
+        let bytes = (try? FileSystem.readBytes(file.path)) ?? []
+        if let decoded = PageIndexCodec.decodeLines(bytes, settings: settings) {
+            previous = decoded.mapValues(\.page)
+            previousLines = decoded.mapValues(\.line)
+            previousBytes = bytes
+        } else {
+            previous = [:]
+            previousLines = [:]
+            previousBytes = []
+        }
     }
 
     /// The page as parsed last time, when its file is still the same file with the same bytes on disk.
@@ -53,7 +65,11 @@ package final class PageIndexCache: Sendable {
            pages.allSatisfy({ page in page.fileStamp.map { previous[page.file.path]?.fileStamp == $0 } ?? false }) { return }
         try FileSystem.createDirectory(file.parent.path)
         let temporary = file.path + ".tmp-\(getpid())"
-        try FileSystem.write(PageIndexCodec.encode(pages, settings: settings), to: temporary)
+        let bytes = PageIndexCodec.encode(pages, settings: settings) { page in
+            guard let line = self.previousLines[page.file.path], self.previous[page.file.path]?.fileStamp == page.fileStamp else { return nil }
+            return self.previousBytes[line]
+        }
+        try FileSystem.write(bytes, to: temporary)
         try FileSystem.rename(temporary, to: file.path)
     }
 }
@@ -62,10 +78,17 @@ package final class PageIndexCache: Sendable {
 package enum PageIndexCodec {
     private static let item: Character = "\u{1E}", part: Character = "\u{1F}"
 
-    package static func encode(_ pages: [SourcePage], settings: String) -> [UInt8] {
-        var text = PageIndexCache.formatVersion + "\n" + settings + "\n"
+    /// `unchangedLine`: a page's line as the index read holds it, when the page is the one decoded from it.
+    package static func encode(_ pages: [SourcePage], settings: String,
+                               unchangedLine: (SourcePage) -> ArraySlice<UInt8>? = { _ in nil }) -> [UInt8] {
+        var bytes = Array((PageIndexCache.formatVersion + "\n" + settings + "\n").utf8)
         for page in pages {
             guard let stamp = page.fileStamp else { continue }
+            if let line = unchangedLine(page) {
+                bytes.append(contentsOf: line)
+                bytes.append(UInt8(ascii: "\n"))
+                continue
+            }
             let matter = page.frontMatter
             let fields: [String] = [
                 escape(page.file.path), stamp.encoded, escape(page.language), escape(page.id.path), String(page.bodyStartLine),
@@ -76,26 +99,32 @@ package enum PageIndexCodec {
                 matter.locations.keys.sorted().map { key in escape(key) + String(part) + position(matter.locations[key]!) }.joined(separator: String(item)),
                 matter.machine ? "1" : "0", optional(matter.contexts.map(located)), optional(matter.owner),
             ]
-            text += fields.joined(separator: "\t") + "\n"
+            bytes.append(contentsOf: (fields.joined(separator: "\t") + "\n").utf8)
         }
-        return Array(text.utf8)
+        return bytes
     }
 
     package static func decode(_ bytes: [UInt8], settings: String) -> [String: SourcePage]? {
+        decodeLines(bytes, settings: settings)?.mapValues(\.page)
+    }
+
+    /// Each page with where its line is in `bytes`.
+    package static func decodeLines(_ bytes: [UInt8], settings: String) -> [String: (page: SourcePage, line: Range<Int>)]? {
         let lines = bytes.split(separator: UInt8(ascii: "\n"))
         guard lines.count >= 2, String(decoding: lines[0], as: UTF8.self) == PageIndexCache.formatVersion,
               String(decoding: lines[1], as: UTF8.self) == settings else { return nil }
         // Lines are independent: 50,000 of them are decoded on every core, from bytes, making strings only of
         // the fields that hold text.
-        let decoded = ParallelMap.map(Array(lines.dropFirst(2))) { line -> SourcePage? in
+        let decoded = ParallelMap.map(Array(lines.dropFirst(2))) { line -> (page: SourcePage, line: Range<Int>)? in
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            return fields.count == 23 ? page(from: fields) : nil
+            guard fields.count == 23, let page = page(from: fields) else { return nil }
+            return (page, line.indices)
         }
-        var pages: [String: SourcePage] = [:]
+        var pages: [String: (page: SourcePage, line: Range<Int>)] = [:]
         pages.reserveCapacity(decoded.count)
-        for page in decoded {
-            guard let page else { return nil }
-            pages[page.file.path] = page
+        for entry in decoded {
+            guard let entry else { return nil }
+            pages[entry.page.file.path] = entry
         }
         return pages
     }

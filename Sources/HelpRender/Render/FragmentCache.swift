@@ -8,55 +8,59 @@ import HelpMarkdown
 /// open folder, `switcher-links` and `alternates` per page identity. A page takes its own branch of a
 /// shared fragment (its link marked current) without the fragment being rendered again.
 package struct FragmentCache: Sendable {
-    private var navigation: [String: SharedFragment] = [:]
-    /// Each navigation fragment's bytes and branches as one number: what a page's `--cache` fingerprint takes from it.
-    private var navigationDigests: [String: UInt64] = [:]
-    private var switchers: [PageID: SharedFragment] = [:]
-    private var alternates: [PageID: String] = [:]
+    /// Each fragment is rendered the first time a page asks for it: a build that renders a few pages (`serve`
+    /// after an edit, a scoped `build --cache`) renders a few fragments, not every one of the site's.
+    private let navigation: [String: Memo<(fragment: SharedFragment, digest: UInt64)>]
+    private let switchers: [PageID: Memo<SharedFragment?>]
+    private let alternates: [PageID: Memo<String?>]
 
-    /// Renders every fragment of the site.
-    /// Renders every fragment of the site, on every core.
     package init(views: SiteViews, templates: CompiledTemplates) {
         var ids: Set<PageID> = []
-        for language in views.config.languages { for page in views.index.pages(in: language.code) { ids.insert(page.id) } }
-        let perID = ParallelMap.map(ids.sorted()) { id -> (PageID, SharedFragment?, String?) in
-            var alternates: String?
-            if let template = templates.alternates {
-                let bytes = TemplateRenderer.render(template, view: AlternatesContextView(alternates: views.alternates(for: id)), schema: AlternatesContextView.schema)
-                alternates = String(decoding: bytes, as: UTF8.self)
+        var folders: [(Language, String)] = []
+        for language in views.config.languages {
+            var languageFolders: Set<String> = [""]
+            for page in views.index.pages(in: language.code) {
+                ids.insert(page.id)
+                languageFolders.insert(page.id.folderPath)
             }
-            let switcher = templates.switcherLinks.map {
-                TemplateRenderer.renderShared($0, view: views.switcher(for: id), schema: SwitcherContextView.schema)
+            folders += languageFolders.map { (language, $0) }
+        }
+        var switchers: [PageID: Memo<SharedFragment?>] = [:], alternates: [PageID: Memo<String?>] = [:]
+        switchers.reserveCapacity(ids.count)
+        alternates.reserveCapacity(ids.count)
+        for id in ids {
+            switchers[id] = Memo {
+                templates.switcherLinks.map { TemplateRenderer.renderShared($0, view: views.switcher(for: id), schema: SwitcherContextView.schema) }
             }
-            return (id, switcher, alternates)
-        }
-        for (id, switcher, alternates) in perID {
-            self.switchers[id] = switcher
-            self.alternates[id] = alternates
-        }
-        guard let template = templates.navigation else { return }
-        let perLanguage = ParallelMap.map(views.config.languages) { language -> [(String, SharedFragment, UInt64)] in
-            var folders: Set<String> = [""]
-            for page in views.index.pages(in: language.code) { folders.insert(page.id.folderPath) }
-            return folders.sorted().map { folder in
-                let fragment = TemplateRenderer.renderShared(
-                    template, view: views.navigationContext(language: language, openFolder: folder), schema: templates.navigationContext)
-                return (language.code + "/" + folder, fragment, Self.digest(fragment))
+            alternates[id] = Memo {
+                templates.alternates.map { template in
+                    String(decoding: TemplateRenderer.render(template, view: AlternatesContextView(alternates: views.alternates(for: id)),
+                                                             schema: AlternatesContextView.schema), as: UTF8.self)
+                }
             }
         }
-        for (key, fragment, digest) in perLanguage.joined() {
-            navigation[key] = fragment
-            navigationDigests[key] = digest
+        var navigation: [String: Memo<(fragment: SharedFragment, digest: UInt64)>] = [:]
+        if let template = templates.navigation {
+            for (language, folder) in folders {
+                navigation[language.code + "/" + folder] = Memo {
+                    let fragment = TemplateRenderer.renderShared(
+                        template, view: views.navigationContext(language: language, openFolder: folder), schema: templates.navigationContext)
+                    return (fragment, Self.digest(fragment))
+                }
+            }
         }
+        self.switchers = switchers
+        self.alternates = alternates
+        self.navigation = navigation
     }
 
     package func navigationHTML(language: String, folder: String, current: PageID?) -> String {
-        (navigation[language + "/" + folder] ?? .empty).text(current: current?.path ?? "")
+        (navigation[language + "/" + folder]?.value.fragment ?? .empty).text(current: current?.path ?? "")
     }
 
     /// Changes whenever the navigation a page in `folder` shows changes: a title, an order, a page added to the folder.
     package func navigationDigest(language: String, folder: String) -> UInt64 {
-        navigationDigests[language + "/" + folder] ?? 0
+        navigation[language + "/" + folder]?.value.digest ?? 0
     }
 
     private static func digest(_ fragment: SharedFragment) -> UInt64 {
@@ -73,10 +77,10 @@ package struct FragmentCache: Sendable {
     }
 
     package func switcherHTML(for page: Page) -> String {
-        (switchers[page.id] ?? .empty).text(current: page.language)
+        (switchers[page.id]?.value ?? .empty).text(current: page.language)
     }
 
-    package func alternatesHTML(for id: PageID) -> String { alternates[id] ?? "" }
+    package func alternatesHTML(for id: PageID) -> String { alternates[id]?.value ?? "" }
 }
 
 /// Renders pages, 404s and the root page from typed views and compiled templates; `build` and `serve` share it.
