@@ -27,14 +27,14 @@ package enum CacheFingerprints {
         fingerprint.add(options.linksTranslatorViews ? 1 : 0)
         var files = [options.contentDirectory.appending(SiteConfigLoader.fileName), options.contentDirectory.appending(FactsLoader.fileName)]
         files += site.config.languages.map { options.contentDirectory.appending($0.code).appending(ContentLoader.stringsFileName) }
-        files += allFiles(in: options.templatesDirectory)
+        files += FileSystem.allFiles(in: options.templatesDirectory)
         for file in files {
             fingerprint.add(file.path)
             fingerprint.add((try? FileSystem.readBytes(file.path)) ?? [])
         }
         // The outdated notice names the sections changed since a translation's stamp, read from the stamped
         // version's snapshot. Snapshots are named by their content's hash, so their names are enough.
-        for snapshot in allFiles(in: options.contentDirectory.appending(SourceSnapshots.folder)) {
+        for snapshot in FileSystem.allFiles(in: options.contentDirectory.appending(SourceSnapshots.folder)) {
             fingerprint.add(snapshot.path)
         }
         for language in site.config.languages {
@@ -83,18 +83,5 @@ package enum CacheFingerprints {
             }
             return fingerprint.value
         }
-    }
-
-    /// Every file below a folder, sorted; none when it does not exist.
-    private static func allFiles(in directory: SitePath) -> [SitePath] {
-        var files: [SitePath] = []
-        var pending = [directory]
-        while let folder = pending.popLast() {
-            for name in ((try? FileSystem.entries(of: folder.path)) ?? []).sorted() {
-                let path = folder.appending(name)
-                if FileSystem.kind(of: path.path) == .directory { pending.append(path) } else { files.append(path) }
-            }
-        }
-        return files.sorted { $0.path < $1.path }
     }
 }

@@ -59,6 +59,15 @@ struct StatusCommand: RunnableCommand {
                 }
                 return 0
             }
+            // --fail-under needs the status itself, not its printed report.
+            let reportCache = failUnder == nil ? cache.flatMap {
+                StatusReportCache(cacheDirectory: SitePath($0), contentDirectory: content, config: config,
+                                  request: [format.rawValue, language ?? "", ReviewDate(day: Date()).iso])
+            } : nil
+            if let stored = reportCache?.stored() {
+                streams.out(stored)
+                return 0
+            }
             let loaded = try cache.map {
                 try ContentLoader.loadIndex(contentDirectory: content, config: config, cacheDirectory: SitePath($0), retainer: .process)
             } ?? ContentLoader(contentDirectory: content, config: config).load(releasingBodies: true)
@@ -67,11 +76,13 @@ struct StatusCommand: RunnableCommand {
             var status = TranslationStatus(config: config, pages: loaded.pages, only: language)
             status.noteMinorEdits(SourceSnapshots(contentDirectory: content, config: config))
             let freshness = PageFreshness(config: config, pages: loaded.pages, today: ReviewDate(day: Date()))
-            switch format {
-            case .text: streams.out(StatusFormatter.text(status, freshness: freshness))
-            case .json: streams.out(StatusFormatter.json(status, freshness: freshness))
-            case .html: streams.out(StatusFormatter.html(status, title: config.title, freshness: freshness))
+            let report = switch format {
+            case .text: StatusFormatter.text(status, freshness: freshness)
+            case .json: StatusFormatter.json(status, freshness: freshness)
+            case .html: StatusFormatter.html(status, title: config.title, freshness: freshness)
             }
+            streams.out(report)
+            reportCache?.save(report)
             if let failUnder {
                 let failures = status.failures(under: failUnder, reviewedOnly: reviewedOnly, contentDirectory: content)
                 if !failures.isEmpty { throw BuildFailure(failures) }

@@ -2,6 +2,7 @@ import HelpCore
 import HelpOutput
 import Foundation
 import HelpSiteKit
+import HelpTranslation
 import Testing
 
 /// `build --cache`: a rebuild that takes unchanged pages from the cache equals a clean build, byte for byte.
@@ -335,6 +336,39 @@ import Testing
             let cached = site.run(["status", "--content", content, "--format", "json", "--cache", cache])
             #expect(cached.status == 0 && cached.out == plain.out, "\(cached.err)")
         }
+    }
+
+    /// `status --cache` asked again over the same files prints the report it stored: marking the stored report
+    /// shows that it was used. Any edit, another format or another language makes the report again, equal to
+    /// `status` without the cache.
+    @Test func statusWithTheCacheReusesItsReportUntilAFileChanges() throws {
+        let site = try FixtureSite(Self.files)
+        let content = site.path("content"), cache = site.path("cache")
+        func status(_ extra: [String] = []) -> (status: Int32, out: String, err: String) {
+            site.run(["status", "--content", content, "--format", "json"] + extra)
+        }
+        // Replaces the stored report's text, keeping the line that says what it was made from.
+        func markStoredReport() throws {
+            let stored = try site.read("cache/" + StatusReportCache.fileName)
+            let key = try #require(stored.split(separator: "\n", maxSplits: 1).first)
+            try site.write("cache/" + StatusReportCache.fileName, key + "\nmarked\n")
+        }
+        _ = status(["--cache", cache])
+        try markStoredReport()
+        #expect(status(["--cache", cache]).out == "marked\n", "the stored report was not used")
+        #expect(status(["--cache", cache, "--language", "en"]).out == status(["--language", "en"]).out)
+        #expect(site.run(["status", "--content", content, "--cache", cache]).out == site.run(["status", "--content", content]).out)
+        for edit in ["content/nb/arn.md", "content/en/klage.md"] {
+            _ = status(["--cache", cache])
+            try markStoredReport()
+            try site.write(edit, try site.read(edit) + "\nEndret.\n")
+            let cached = status(["--cache", cache])
+            #expect(cached.out != "marked\n" && cached.out == status().out, "\(edit)")
+        }
+        try markStoredReport()
+        try site.write("content/.helpsite/sources/arn/0123456789ab.md", "---\ntitle: ARN\n---\nOm ARN.\n")
+        let afterSnapshot = status(["--cache", cache])
+        #expect(afterSnapshot.out != "marked\n" && afterSnapshot.out == status().out, "a new source snapshot")
     }
 
     @Test func corruptOrForeignCacheIsIgnoredWithANote() throws {

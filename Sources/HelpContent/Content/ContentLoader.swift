@@ -90,6 +90,37 @@ public struct ContentLoader: Sendable {
         return result
     }
 
+    /// A number that changes whenever a file the translation status reads changes: each page and strings file's
+    /// path and stamp (size, times, inode), and those of every file below `folders` (source snapshots). Nil when
+    /// discovery finds a problem, which reading the pages reports.
+    package func filesFingerprint(alsoBelow folders: [SitePath]) -> UInt64? {
+        var log = DiagnosticLog()
+        let (pages, strings) = discover(log: &log)
+        guard log.diagnostics.isEmpty else { return nil }
+        let paths = pages.map(\.path.path) + strings.map(\.1.path) + folders.flatMap { FileSystem.allFiles(in: $0).map(\.path) }
+        let runLength = 2048
+        let runs = stride(from: 0, to: paths.count, by: runLength).map { $0..<min($0 + runLength, paths.count) }
+        let parts = ParallelMap.map(runs) { run -> UInt64? in
+            var fingerprint = Fingerprint()
+            for path in paths[run] {
+                guard let stamp = FileStamp.of(path) else { return nil }
+                fingerprint.add(path)
+                for number in [stamp.size, stamp.seconds, stamp.nanoseconds, stamp.changeSeconds, stamp.changeNanoseconds] {
+                    fingerprint.add(UInt64(bitPattern: Int64(number)))
+                }
+                fingerprint.add(stamp.inode)
+            }
+            return fingerprint.value
+        }
+        var whole = Fingerprint()
+        whole.add(UInt64(paths.count))
+        for part in parts {
+            guard let part else { return nil }
+            whole.add(part)
+        }
+        return whole.value
+    }
+
     struct MarkdownFile: Sendable {
         package var language: String
         package var relativePath: String

@@ -101,6 +101,19 @@ package enum FileSystem {
         return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
+    /// Every file below a folder, sorted; none when it does not exist.
+    package static func allFiles(in directory: SitePath) -> [SitePath] {
+        var files: [SitePath] = []
+        var pending = [directory]
+        while let folder = pending.popLast() {
+            for name in ((try? entries(of: folder.path)) ?? []).sorted() {
+                let path = folder.appending(name)
+                if kind(of: path.path) == .directory { pending.append(path) } else { files.append(path) }
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
     package static func readBytes(_ path: String, limit: Int? = nil) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "read", path: path) }
