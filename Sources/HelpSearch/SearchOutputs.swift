@@ -54,6 +54,8 @@ package struct SearchIndexOutput: OutputGenerator {
         if context.options.defersSearchIndex && context.scope != nil { return }
         let indexer = SearchIndexer(pagefind: pagefind, index: context.site.index, workers: context.options.workers)
         if context.options.defersSearchIndex, indexer.carryOver(into: writer) { return }
+        // A scoped build writes the bundles whole: fragments of the last index that this one does not write go.
+        if context.scope != nil { for folder in SearchIndexer.bundleFolders { writer.regenerated.insert(folder) } }
         let renderCache = context.cache
         let reindexed = try indexer.index(into: writer, cache: context.options.cacheDirectory.map(SearchIndexCache.init(cacheDirectory:)),
                                           pageFingerprints: { renderCache?.recordedFingerprint(of: $0) })

@@ -109,7 +109,7 @@ public struct SiteBuilder {
         var engine = memory.engine
         engine.replaceText(of: pages, in: site.index)
         do {
-            var (report, warnings) = try buildScoped(site, pages: pages, engine: engine, cache: cache, previousWarnings: memory.warningsByOutput)
+            var (report, warnings, _) = try buildScoped(site, pages: pages, engine: engine, cache: cache, previousWarnings: memory.warningsByOutput)
             // serve keeps the entries in memory; the manifest on disk no longer matches the cached files.
             cache.dropStoredManifest()
             report.parsedPages = pages.count
@@ -129,8 +129,12 @@ public struct SiteBuilder {
         options.retainer?.keep([cache as any Sendable, engine])
         LastBuildRecord.remove(cacheDirectory: cacheDirectory)
         do {
-            var (report, warnings) = try buildScoped(site, pages: edit.pages, engine: engine, cache: cache, previousWarnings: edit.previousWarnings)
-            saveCache(cache, site: site, outputRecord: nil, warnings: warnings, report: &report)
+            let record = OutputRecord(cacheDirectory: cacheDirectory, output: options.outputDirectory)
+            let scoped = try buildScoped(site, pages: edit.pages, engine: engine, cache: cache, previousWarnings: edit.previousWarnings,
+                                         record: record, previousFiles: edit.previousFiles)
+            var report = scoped.report
+            let warnings = scoped.warnings, files = scoped.files
+            saveCache(cache, site: site, outputRecord: { if let files { try? record.save(files) } }, warnings: warnings, report: &report)
             report.parsedPages = site.parsedPages
             report.scopedToPageText = true
             memory = BuildMemory(engine: engine, manifest: cache.manifest, warningsByOutput: warnings)
@@ -142,21 +146,23 @@ public struct SiteBuilder {
     }
 
     /// Runs only the outputs that read page text, for `pages`, into the output folder as the last build left it.
-    /// `cache` carries the last build's entries. Throws `BuildScope.Unavailable` when something it needs is missing.
+    /// `cache` carries the last build's entries. `record`: the output record and the files it lists, kept true;
+    /// the files to record when they changed are returned. Throws `BuildScope.Unavailable` when something it needs is missing.
     private func buildScoped(_ site: LoadedSite, pages: [SourcePage], engine: RenderEngine, cache: RenderCache,
-                             previousWarnings: [String: [Diagnostic]]) throws -> (report: BuildReport, warnings: [String: [Diagnostic]]) {
+                             previousWarnings: [String: [Diagnostic]], record: OutputRecord? = nil, previousFiles: Set<String>? = nil)
+        throws -> (report: BuildReport, warnings: [String: [Diagnostic]], files: Set<String>?) {
         guard cache.note == nil else { throw BuildScope.Unavailable() }
         let scope = BuildScope(pageIDs: Set(pages.map(\.id)), previousWarnings: previousWarnings)
         let pagefind = try SearchIndexOutput.locatePagefind(for: site.config, environment: options.environment)
         let writer = try OutputWriter.prepare(output: options.outputDirectory, protecting: [options.contentDirectory, options.templatesDirectory],
-                                              keepsUnwritten: true)
+                                              record: record, previousFiles: previousFiles, keepsUnwritten: true)
         do {
             var (report, warnings) = try render(site, into: writer, engine: engine, cache: cache, scope: scope, pagefind: pagefind)
             try enforcePolicies(report, site: site)
             report.changedFiles = writer.changes.sorted
-            _ = try writer.commit()
+            let files = try writer.commit()
             report.cachedPages = cache.hits
-            return (report, warnings)
+            return (report, warnings, files)
         } catch {
             writer.discard()
             throw error
