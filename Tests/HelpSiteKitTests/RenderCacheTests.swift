@@ -182,6 +182,21 @@ import Testing
         #expect(after == manifest.encoded())
     }
 
+    /// The caches are keyed by paths: the content folder written another way (`./content/`, `a//content`,
+    /// `content/.`) is the same folder, and every page comes from the cache.
+    @Test func theContentFolderWrittenAnotherWayFindsTheCache() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try rebuild(site)
+        for spelling in [site.root.path + "//content/", site.root.path + "/./content/.", site.root.path + "/content//"] {
+            var options = site.options
+            options.contentDirectory = SitePath(spelling)
+            options.cacheDirectory = SitePath(site.path("cache"))
+            let report = try SiteBuilder(options: options).build()
+            #expect(report.parsedPages == 0 && report.cachedPages == 6, "\(spelling)")
+        }
+        #expect(SitePath("./") == SitePath(".") && SitePath("/") == SitePath("//") && SitePath("../a/./b") == SitePath("../a/b"))
+    }
+
     /// `status --cache` saves the page index too. A build after it must still see the edits made since the last
     /// build, which the page index no longer shows: it builds in full.
     @Test func statusBetweenTwoBuildsHidesNoEdit() throws {

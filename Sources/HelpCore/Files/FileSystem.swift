@@ -11,10 +11,34 @@ import Darwin
 public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var path: String
 
+    /// `./content/`, `content//nb` and `content/./nb` are written `content` and `content/nb`: the caches of
+    /// `--cache` are keyed by paths, and the same folder written two ways must find them.
     public init(_ path: String) {
-        var trimmed = path
+        var trimmed = Self.needsTidying(path) ? Self.tidied(path) : path
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         self.path = trimmed.isEmpty ? "." : trimmed
+    }
+
+    /// Whether the path has an empty or `.` segment other than a leading `/` (most paths have none).
+    private static func needsTidying(_ path: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: "/"), beforePrevious: UInt8 = UInt8(ascii: "/"), position = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if position > 0 && previous == UInt8(ascii: "/") { return true }
+                if previous == UInt8(ascii: ".") && beforePrevious == UInt8(ascii: "/") { return true }
+            }
+            beforePrevious = previous
+            previous = byte
+            position += 1
+        }
+        return position > 1 && previous == UInt8(ascii: ".") && beforePrevious == UInt8(ascii: "/")
+    }
+
+    private static func tidied(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        let joined = segments.joined(separator: "/")
+        return absolute ? "/" + joined : joined
     }
 
     public func appending(_ component: String) -> SitePath {
