@@ -51,9 +51,6 @@ package struct LastBuildRecord: Sendable {
                             warnings: warningsByOutput.mapValues { $0.map(CachedDiagnostic.init) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let path = Self.file(in: cacheDirectory)
-        let temporary = path + ".tmp-\(getpid())"
-        try FileSystem.write(Array(try encoder.encode(stored)), to: temporary)
-        try FileSystem.rename(temporary, to: path)
+        try FileSystem.replace(Self.file(in: cacheDirectory), with: Array(try encoder.encode(stored)))
     }
 }

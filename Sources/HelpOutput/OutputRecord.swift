@@ -60,10 +60,7 @@ package struct OutputRecord: Sendable {
         guard let identity = identityLine() else { return }
         var text = Self.format + "\n" + identity + "\n"
         for path in files.sorted() { text += path + "\n" }
-        try FileSystem.createDirectory(file.parent.path)
-        let temporary = file.path + ".tmp-\(getpid())"
-        try FileSystem.write(Array(text.utf8), to: temporary)
-        try FileSystem.rename(temporary, to: file.path)
+        try FileSystem.replace(file.path, with: Array(text.utf8))
     }
 
     /// The folder's device and inode, and its marker file's inode: a folder removed and made again can get the

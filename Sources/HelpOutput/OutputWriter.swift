@@ -13,23 +13,13 @@ package final class OutputChanges: Sendable {
     package var sorted: [String] { files.withLock { $0.sorted() } }
 }
 
-/// The relative paths a build wrote, kept when `--cache` records them for the next build.
-package final class ProducedFiles: Sendable {
-    private let files = Mutex<Set<String>>([])
+/// Relative paths below the output, gathered by a build's workers.
+package final class OutputPaths: Sendable {
+    private let paths = Mutex<Set<String>>([])
 
-    package func insert(_ relativePath: String) { _ = files.withLock { $0.insert(relativePath) } }
+    package func insert(_ relativePath: String) { _ = paths.withLock { $0.insert(relativePath) } }
 
-    package var all: Set<String> { files.withLock { $0 } }
-}
-
-/// Folders a scoped build (`BuildScope`) writes whole, such as the search bundles: the files the last build left in
-/// them that this one did not write go.
-package final class RegeneratedFolders: Sendable {
-    private let folders = Mutex<Set<String>>([])
-
-    package func insert(_ relativePath: String) { _ = folders.withLock { $0.insert(relativePath) } }
-
-    package var all: Set<String> { folders.withLock { $0 } }
+    package var all: Set<String> { paths.withLock { $0 } }
 }
 
 /// Stage "write": builds into a hidden sibling folder and swaps it in only when the whole build succeeded,
@@ -52,8 +42,11 @@ package struct OutputWriter: Sendable {
     /// A scoped build (`BuildScope`): the files it does not write are the last build's and stay.
     package let keepsUnwritten: Bool
     package let changes = OutputChanges()
-    package let produced = ProducedFiles()
-    package let regenerated = RegeneratedFolders()
+    /// The files this build wrote, kept when `--cache` records them for the next build.
+    package let produced = OutputPaths()
+    /// Folders a scoped build (`BuildScope`) writes whole, such as the search bundles: the files the last build
+    /// left in them that this one did not write go.
+    package let regenerated = OutputPaths()
 
     package var updatesInPlace: Bool { previousFiles != nil }
 

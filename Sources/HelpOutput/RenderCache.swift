@@ -178,10 +178,7 @@ package final class RenderCache: Sendable {
     }
 
     private func write(_ bytes: [UInt8]) throws {
-        try FileSystem.createDirectory(directory.path)
-        let temporary = manifestPath + ".tmp-\(getpid())"
-        try FileSystem.write(bytes, to: temporary)
-        try FileSystem.rename(temporary, to: manifestPath)
+        try FileSystem.replace(manifestPath, with: bytes)
     }
 }
 

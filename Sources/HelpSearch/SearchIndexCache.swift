@@ -90,9 +90,6 @@ package struct SearchIndexCache {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try FileSystem.createDirectory(directory.path)
-        let temporary = manifestPath + ".tmp-\(getpid())"
-        try FileSystem.write(Array(try encoder.encode(Manifest(format: Self.formatVersion, shards: next))), to: temporary)
-        try FileSystem.rename(temporary, to: manifestPath)
+        try FileSystem.replace(manifestPath, with: Array(try encoder.encode(Manifest(format: Self.formatVersion, shards: next))))
     }
 }

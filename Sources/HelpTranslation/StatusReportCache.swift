@@ -37,13 +37,6 @@ package struct StatusReportCache: Sendable {
 
     /// Keeps `report` for the next run; a report that cannot be kept costs that run time, not this one its output.
     package func save(_ report: String) {
-        let temporary = file.path + ".tmp-\(getpid())"
-        do {
-            try FileSystem.createDirectory(file.parent.path)
-            try FileSystem.write(Array((key + "\n" + report).utf8), to: temporary)
-            try FileSystem.rename(temporary, to: file.path)
-        } catch {
-            unlink(temporary)
-        }
+        try? FileSystem.replace(file.path, with: Array((key + "\n" + report).utf8))
     }
 }

@@ -14,9 +14,9 @@ package final class PageIndexCache: Sendable {
     package let file: SitePath
     /// The binary and the settings parsing depends on.
     package let settings: String
-    private let previous: [String: SourcePage]
-    /// Where each page's line is in the index as read: a page taken as it was is written back as those bytes.
-    private let previousLines: [String: Range<Int>]
+    /// Each page as read, with where its line is in `previousBytes`: a page taken as it was is written back as
+    /// those bytes.
+    private let previous: [String: (page: SourcePage, line: Range<Int>)]
     private let previousBytes: [UInt8]
     /// The index file as it was when read: `build --cache` tells by it whether the index is still the one its
     /// last build saved (`status --cache` saves it too).
@@ -32,25 +32,19 @@ package final class PageIndexCache: Sendable {
         self.settings = settings
         readStamp = FileStamp.of(file.path)
         let bytes = (try? FileSystem.readBytes(file.path)) ?? []
-        if let decoded = PageIndexCodec.decodeLines(bytes, settings: settings) {
-            previous = decoded.mapValues(\.page)
-            previousLines = decoded.mapValues(\.line)
-            previousBytes = bytes
-        } else {
-            previous = [:]
-            previousLines = [:]
-            previousBytes = []
-        }
+        let decoded = PageIndexCodec.decodeLines(bytes, settings: settings)
+        previous = decoded ?? [:]
+        previousBytes = decoded == nil ? [] : bytes
     }
 
     /// The page as parsed last time, when its file is still the same file with the same bytes on disk.
     package func page(at path: SitePath, stamp: FileStamp) -> SourcePage? {
-        guard let page = previous[path.path], page.fileStamp == stamp else { return nil }
+        guard let page = previous[path.path]?.page, page.fileStamp == stamp else { return nil }
         return page
     }
 
     /// The page as parsed last time from the file at `path`, whatever the file holds now.
-    package func previousPage(at path: SitePath) -> SourcePage? { previous[path.path] }
+    package func previousPage(at path: SitePath) -> SourcePage? { previous[path.path]?.page }
 
     /// How many pages the index held.
     package var previousCount: Int { previous.count }
@@ -62,15 +56,12 @@ package final class PageIndexCache: Sendable {
     /// the pages the index held (every file unchanged), which is most `status --cache` runs.
     package func save(_ pages: [SourcePage]) throws {
         if pages.count == previous.count,
-           pages.allSatisfy({ page in page.fileStamp.map { previous[page.file.path]?.fileStamp == $0 } ?? false }) { return }
-        try FileSystem.createDirectory(file.parent.path)
-        let temporary = file.path + ".tmp-\(getpid())"
+           pages.allSatisfy({ page in page.fileStamp.map { previous[page.file.path]?.page.fileStamp == $0 } ?? false }) { return }
         let bytes = PageIndexCodec.encode(pages, settings: settings) { page in
-            guard let line = self.previousLines[page.file.path], self.previous[page.file.path]?.fileStamp == page.fileStamp else { return nil }
-            return self.previousBytes[line]
+            guard let read = self.previous[page.file.path], read.page.fileStamp == page.fileStamp else { return nil }
+            return self.previousBytes[read.line]
         }
-        try FileSystem.write(bytes, to: temporary)
-        try FileSystem.rename(temporary, to: file.path)
+        try FileSystem.replace(file.path, with: bytes)
     }
 }
 

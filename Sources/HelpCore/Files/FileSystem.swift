@@ -196,6 +196,20 @@ package enum FileSystem {
         guard result == bytes.count else { throw POSIXFailure(operation: "write", path: path) }
     }
 
+    /// Replaces the file at `path` with `bytes` in one `rename` from a sibling written first, creating its folder:
+    /// a reader (or a build stopped halfway) finds the old file or the new one, never half of one.
+    package static func replace(_ path: String, with bytes: some Collection<UInt8>) throws {
+        try createDirectory(SitePath(path).parent.path)
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            try write(bytes, to: temporary)
+            try rename(temporary, to: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
     /// Creates a file that must not exist yet (O_EXCL): nothing already there is ever replaced.
     package static func createNew(_ bytes: [UInt8], at path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
